@@ -1,0 +1,160 @@
+"""Split every Han run of a document into pieces the Chinese-residue rules act on.
+
+A run like ``Guan察者网`` is a *mixed token*: machine translation started a transliteration and
+gave up. We resolve it through the glossary when the Latin fragment is the pinyin of the
+characters the token is missing (``guan`` = 观 → 观察者网 → Observer Network). A glued fragment
+that does not resolve is reported as a whole token rather than half fixed. Everything else in
+the run is matched against glossary keys, longest first; what no key covers is *unknown*.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+from .glossary.compiled import Compiled
+from .zh import han_runs, pinyin_matches
+
+TERM, MIXED, MIXED_UNKNOWN, UNKNOWN = "term", "mixed", "mixed-unknown", "unknown"
+
+
+@dataclass(frozen=True)
+class HanPiece:
+    kind: str
+    start: int
+    end: int
+    entry: int = -1  # index into Compiled.entries, for TERM and MIXED
+    key: str = ""  # the glossary key (canonical form) that matched
+
+
+def analyse_han(text: str, glossary: Compiled) -> list[HanPiece]:
+    pieces: list[HanPiece] = []
+    for start, end in han_runs(text):
+        for sub_start, sub_end in _split_at_punctuation(text, start, end, glossary.punct):
+            pieces.extend(_run_pieces(text, sub_start, sub_end, glossary))
+    return pieces
+
+
+def _split_at_punctuation(text: str, start: int, end: int, punct: dict[str, int]) -> list[tuple[int, int]]:
+    """Han characters used as punctuation (丨 as a title bar) belong to PU001, not to a word."""
+    spans, i = [], start
+    for j in range(start, end):
+        if text[j] in punct:
+            if i < j:
+                spans.append((i, j))
+            i = j + 1
+    if i < end:
+        spans.append((i, end))
+    return spans
+
+
+def _latin_before(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1].isascii() and text[pos - 1].isalpha():
+        pos -= 1
+    return pos
+
+
+def _latin_after(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isascii() and text[pos].isalpha():
+        pos += 1
+    return pos
+
+
+def _run_pieces(text: str, start: int, end: int, g: Compiled) -> list[HanPiece]:
+    pieces: list[HanPiece] = []
+    left, right = _latin_before(text, start), _latin_after(text, end)
+    if left < start:
+        piece = _resolve_left(text[left:start], text[start:end], left, start, g)
+        if piece is None and looks_transliterated(text[left:start]):
+            return [HanPiece(MIXED_UNKNOWN, left, right)]
+        if piece is not None:
+            pieces.append(piece)
+            start = piece.end
+    tail: HanPiece | None = None
+    if right > end and start < end:
+        tail = _resolve_right(text[end:right], text[start:end], end, right, g)
+        if tail is None and looks_transliterated(text[end:right]) and not pieces:
+            return [HanPiece(MIXED_UNKNOWN, left, right)]
+        if tail is not None:
+            end = tail.start
+    pieces.extend(_match_terms(text, start, end, g))
+    if tail is not None:
+        pieces.append(tail)
+    return pieces
+
+
+def _match_terms(text: str, start: int, end: int, g: Compiled) -> list[HanPiece]:
+    """Greedy longest-key matching inside ``text[start:end]``; gaps become unknown pieces."""
+    pieces: list[HanPiece] = []
+    i, unknown_from = start, -1
+    while i < end:
+        for length in range(min(g.zh_max, end - i), 0, -1):
+            hit = g.zh.get(text[i : i + length])
+            if hit is not None:
+                if unknown_from >= 0:
+                    pieces.append(HanPiece(UNKNOWN, unknown_from, i))
+                    unknown_from = -1
+                pieces.append(HanPiece(TERM, i, i + length, hit[0], hit[1]))
+                i += length
+                break
+        else:
+            if unknown_from < 0:
+                unknown_from = i
+            i += 1
+    if unknown_from >= 0:
+        pieces.append(HanPiece(UNKNOWN, unknown_from, end))
+    return pieces
+
+
+def _resolve_left(latin: str, run: str, left: int, start: int, g: Compiled) -> HanPiece | None:
+    """``Guan`` + ``察者网…``: a key = (chars spelled by the Latin) + a prefix of the run."""
+    suffixes = g.zh_affixes[0]
+    for j in range(len(run), 0, -1):
+        for form in suffixes.get(run[:j], ()):
+            missing = form[: len(form) - j]
+            if pinyin_matches(latin, missing):
+                entry, key = g.zh[form]
+                return HanPiece(MIXED, left, start + j, entry, key)
+    return None
+
+
+def _resolve_right(latin: str, run: str, end: int, right: int, g: Compiled) -> HanPiece | None:
+    """``…人民`` + ``Ribao``: a key = a suffix of the run + (chars spelled by the Latin)."""
+    prefixes = g.zh_affixes[1]
+    for j in range(len(run), 0, -1):
+        for form in prefixes.get(run[-j:], ()):
+            missing = form[j:]
+            if pinyin_matches(latin, missing):
+                entry, key = g.zh[form]
+                return HanPiece(MIXED, end - j, right, entry, key)
+    return None
+
+
+def looks_transliterated(latin: str) -> bool:
+    """A capitalised fragment that spells pinyin syllables (``Guan``, ``Renmin``), not ``US``."""
+    if len(latin) < 2 or not latin[0].isupper() or not latin[1:].islower():
+        return False
+    return _segments(latin.lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def _segments(word: str) -> bool:
+    syllables = _syllables()
+    ok = [True] + [False] * len(word)
+    for i in range(1, len(word) + 1):
+        ok[i] = any(ok[k] and word[k:i] in syllables for k in range(max(0, i - 6), i))
+    return ok[-1]
+
+
+@functools.lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            bare = unicodedata.normalize("NFD", reading)
+            bare = "".join(c for c in bare if not unicodedata.combining(c))
+            out.add(bare.replace("ü", "v"))
+    return frozenset(s for s in out if s.isascii() and s.isalpha())

@@ -1,0 +1,59 @@
+"""Human-readable finding lines: ``path:line:col: CODE [*] message (glossary/FILE.yaml:LINE)``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import regex
+
+from ..model import Change, Safety, Status
+
+# C0/C1 controls (except tab and newline), and bidirectional overrides, from input text.
+_UNSAFE = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def sanitise(text: str) -> str:
+    """Make input text safe to print on a terminal: control sequences shown as escapes."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def marker(change: Change) -> str:
+    if change.after is None:
+        return ""
+    return "[*] " if change.safety is Safety.SAFE else "[?] "
+
+
+def finding_line(change: Change) -> str:
+    source = f" ({change.source})" if change.source else ""
+    fix = ""
+    if change.after is not None:
+        fix = f" → {change.after!r}"
+    return sanitise(
+        f"{change.path}:{change.line}:{change.col}: {change.code} {marker(change)}"
+        f"{change.message}{fix}{source}"
+    )
+
+
+def visible(changes: Iterable[Change]) -> list[Change]:
+    """Changes worth showing: everything but those shadowed by an overlapping fix."""
+    return [c for c in changes if c.status is not Status.SKIPPED_OVERLAP]
+
+
+def change_line(change: Change) -> str:
+    """One change-log line for a human: status, place, rule, before → after."""
+    after = "(report only)" if change.after is None else repr(change.after)
+    return sanitise(
+        f"{change.status.value:>11} {change.path}:{change.line}:{change.col} {change.code} "
+        f"{change.entry}: {change.before!r} → {after}"
+    )
+
+
+def summary(changes: Iterable[Change]) -> str:
+    counts = Counter((c.status.value, c.code) for c in changes)
+    if not counts:
+        return "no changes"
+    by_status: dict[str, list[str]] = {}
+    for (status, code), n in sorted(counts.items()):
+        by_status.setdefault(status, []).append(f"{code}×{n}")
+    return "; ".join(f"{status}: {', '.join(items)}" for status, items in by_status.items())

@@ -1,0 +1,58 @@
+"""What a rule is: a stable code, a name, documentation, and a function from a scan to findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from types import ModuleType
+
+from ..model import Edit, Finding, Fix, Origin, Safety, Span
+from ..scan import Scan
+from ..zh import has_han
+
+Check = Callable[[Scan], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    check: Check
+    doc: str
+    default: str
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> Rule:
+        return cls(module.CODE, module.NAME, module.check, module.__doc__ or "", module.DEFAULT)
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0]
+
+
+def replace(
+    code: str, start: int, end: int, text: str, safety: Safety, message: str, origin: Origin
+) -> Finding:
+    """A finding whose fix is one edit."""
+    fix = Fix((Edit(Span(start, end), text),), safety)
+    return Finding(code, Span(start, end), message, fix, origin)
+
+
+def report(code: str, start: int, end: int, message: str, origin: Origin) -> Finding:
+    return Finding(code, Span(start, end), message, None, origin)
+
+
+def han_padding(text: str, start: int, end: int, replacement: str) -> str:
+    """Give English that replaces Chinese the spaces English needs around it.
+
+    Chinese has no spaces between words, so ``and普惠 trade`` becomes ``and <en> trade``: a space
+    where the neighbour is a letter or digit (or closing punctuation on the left), none where
+    the neighbour is already a space or punctuation.
+    """
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if before and (before.isalnum() or before in ",;:!?)]}%"):
+        replacement = " " + replacement
+    if after and ((after.isalnum() and not has_han(after)) or after in "([{$"):
+        replacement = replacement + " "
+    return replacement

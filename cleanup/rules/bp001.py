@@ -1,0 +1,81 @@
+"""Publisher boilerplate and photo credits.
+
+What it does
+    Removes text that belongs to the Chinese publisher's page, not to the article: copyright
+    and reproduction notices, ``Original:`` source lines, disclaimers, editor lines, and photo
+    credits left after a caption. A glossary entry may instead keep part of the match (a
+    bracketed byline becomes a plain byline paragraph).
+
+Why is this bad?
+    The notices are in the wrong language and the wrong place; they are not part of the story
+    and are usually wrong for the republishing outlet.
+
+Example
+    ``This article is exclusive to Observer Network. Unauthorized reproduction is prohibited.``
+    is removed with the blank line before it.
+
+Fix safety
+    Safe: entries are anchored patterns written to match only boilerplate; each carries
+    examples of text it must leave alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..glossary.compiled import PATTERN_TIMEOUT
+from ..errors import CleanupError
+from ..model import Edit, Finding, Fix, Span
+from ..scan import Scan
+
+CODE = "BP001"
+NAME = "boilerplate"
+DEFAULT = "safe"
+
+
+def _paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a whole-paragraph deletion over the line break before it (after it at the top)."""
+    s = start
+    while s > 0 and text[s - 1] in " \t\r\n":
+        s -= 1
+    if s > 0:
+        return s, end
+    e = end
+    while e < len(text) and text[e] in " \t\r\n":
+        e += 1
+    return start, e
+
+
+def _edits(text: str, m: regex.Match, scope: str, keep: int, lead: str, trail: str) -> tuple[Edit, ...]:  # type: ignore[type-arg]
+    if keep:
+        edits = [Edit(Span(m.start(), m.start(keep)), lead), Edit(Span(m.end(keep), m.end()), trail)]
+        return tuple(e for e in edits if e.span.length or e.text)
+    if scope == "paragraph":
+        start, end = _paragraph_span(text, m.start(), m.end())
+    else:
+        start, end = m.start(), m.end()
+        if start > 0 and text[start - 1] == " ":
+            start -= 1
+    return (Edit(Span(start, end), ""),)
+
+
+def check(scan: Scan) -> Iterator[Finding]:
+    text = scan.text
+    for index, pattern in scan.glossary.boilerplate:
+        entry = scan.glossary.entry(index)
+        try:
+            matches = list(pattern.finditer(text, timeout=PATTERN_TIMEOUT))
+        except TimeoutError:
+            raise CleanupError(
+                f"{entry.where('pattern')}: {entry.id}: pattern took over {PATTERN_TIMEOUT}s; "
+                "simplify it"
+            ) from None
+        for m in matches:
+            if m.end() == m.start():
+                continue
+            edits = _edits(text, m, entry.scope, entry.keep, entry.lead, entry.trail)
+            fix = Fix(edits, entry.safety)
+            message = f"publisher boilerplate: {entry.note.splitlines()[0]}"
+            yield Finding(CODE, Span(m.start(), m.end()), message, fix, entry.origin)

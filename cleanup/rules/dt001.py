@@ -1,0 +1,96 @@
+"""Relative day of the month (``on the 4th``) where English news gives the date.
+
+What it does
+    Chinese news writes ``4日`` (the 4th) and relies on the dateline for the month; machine
+    translation keeps ``on the 4th``. When the article names exactly one month in its explicit
+    dates before that point (``On February 4th, ...``), ``the 4th`` becomes ``February 4``.
+    When it names several months, the change is proposed with the latest of them, for an editor
+    to confirm. Ordinals that are not dates (``the 4th floor``, ``the 20th century``,
+    ``the 5th of July``) are left alone.
+
+Why is this bad?
+    An English reader has no dateline to resolve ``the 4th``; agency style (AP, Reuters) gives
+    the month and day.
+
+Example
+    After ``On February 4th, ...``, ``in Washington on the 4th, with`` becomes
+    ``in Washington on February 4, with``.
+
+Fix safety
+    Safe only when one month is named before; a suggestion when several are; nothing when none.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+
+import regex
+
+from ..model import Finding, Origin, Safety
+from ..scan import Scan
+from .base import replace
+
+CODE = "DT001"
+NAME = "relative-date"
+DEFAULT = "safe only when unambiguous"
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted((m.title() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+EXPLICIT = regex.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('month', 'month2')}\b"
+)
+RELATIVE = regex.compile(
+    r"\b(?:[Oo]n|of|since|until|till|by|from|before|after) (?P<span>the (?P<day>\d{1,2})(?:st|nd|rd|th))\b"
+    r"(?P<next>\s*(?P<word>[A-Za-z]+)?)"
+)
+FOLLOWERS = frozenset(
+    "local and but when while with in at to for as he she it they we this that said says "
+    "saying stated according which who where during after before amid".split()
+)
+ORIGIN = Origin("relative-date")
+
+
+def _is_date_use(match: regex.Match) -> bool:  # type: ignore[type-arg]
+    word = match.group("word")
+    if word is None:
+        return True
+    if word == "of" or word[0].isupper():
+        return False
+    return word in FOLLOWERS or word.endswith(("ed", "ing"))
+
+
+def _months_before(text: str, pos: int) -> list[int]:
+    months = []
+    for m in EXPLICIT.finditer(text, 0, pos):
+        name = (m.group("month") or m.group("month2")).lower()
+        months.append(MONTHS[name])
+    return months
+
+
+def check(scan: Scan) -> Iterator[Finding]:
+    text = scan.text
+    if "the " not in text:
+        return
+    for m in RELATIVE.finditer(text):
+        if not _is_date_use(m):
+            continue
+        months = _months_before(text, m.start())
+        if not months:
+            continue
+        month = max(months)
+        day = int(m.group("day"))
+        if not 1 <= day <= calendar.monthrange(2024, month)[1]:
+            continue
+        distinct = sorted(set(months))
+        safety = Safety.SAFE if len(distinct) == 1 else Safety.SUGGESTION
+        after = f"{calendar.month_name[month]} {day}"
+        start, end = m.span("span")
+        if len(distinct) == 1:
+            message = f"relative date '{text[start:end]}'; the article's month is {calendar.month_name[month]}"
+        else:
+            named = ", ".join(calendar.month_name[i] for i in distinct)
+            message = f"relative date '{text[start:end]}'; months named before: {named}; check the month"
+        yield replace(CODE, start, end, after, safety, message, ORIGIN)

@@ -1,0 +1,50 @@
+"""Wrong English rendering of a glossary term or name.
+
+What it does
+    Finds English renderings a glossary entry lists as ``wrong`` (machine-translation errors,
+    often from a round trip through Chinese) and replaces them with the entry's English. Whole
+    words only; multi-word keys; the case of the text is kept (lower, Capitalised, Title Case,
+    UPPER) unless the English is a name with its own capitals; plurals follow when the entry
+    says ``inflect``.
+
+Why is this bad?
+    Names and official terms have one established English form; ``Minion Houston`` for
+    Mignon Houston is an error a reader notices and a search misses.
+
+Example
+    ``Deputy Spokesperson Minion Houston`` becomes ``Deputy Spokesperson Mignon Houston``.
+
+Fix safety
+    Safe, unless the entry says ``safety: suggestion`` (the wrong form is also correct English
+    in another sense). A key written with capitals only matches that capitalisation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..english import transfer_case
+from ..model import Finding
+from ..scan import EnHit, Scan
+from .base import replace
+
+CODE = "EN001"
+NAME = "wrong-rendering"
+DEFAULT = "safe"
+ROLE = "wrong"
+
+
+def hit_finding(scan: Scan, hit: EnHit, code: str, message: str, safety=None) -> Finding:  # type: ignore[no-untyped-def]
+    entry = scan.glossary.entry(hit.key.entry)
+    before = scan.text[hit.start : hit.end]
+    after = transfer_case(before, hit.key.replacement)
+    return replace(code, hit.start, hit.end, after, safety or entry.safety, message, entry.origin)
+
+
+def check(scan: Scan) -> Iterator[Finding]:
+    for hit in scan.fix_hits:
+        if hit.key.role != ROLE:
+            continue
+        before = scan.text[hit.start : hit.end]
+        message = f"'{before}' is a wrong rendering; use '{hit.key.replacement}'"
+        yield hit_finding(scan, hit, CODE, message)

@@ -1,0 +1,65 @@
+"""CJK punctuation in English text.
+
+What it does
+    Replaces Chinese and full-width punctuation (``，。：；！？（）【】《》、``, full-width
+    Latin letters and digits) with English punctuation, adding the space English puts after a
+    comma or before an opening bracket, and dropping a space that English does not put before
+    a comma or full stop.
+
+Why is this bad?
+    CJK punctuation is full-width: it breaks the rhythm of English text, and many fonts and
+    search tools treat it as foreign.
+
+Example
+    ``【By Liu Bai】`` becomes ``[By Liu Bai]``; ``growth，however`` becomes ``growth, however``.
+
+Fix safety
+    Safe.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from ..model import Finding
+from ..scan import Scan
+from .base import replace
+
+CODE = "PU001"
+NAME = "cjk-punctuation"
+DEFAULT = "safe"
+OPENERS = "([{\"'"
+
+
+def _english(scan: Scan, pos: int, entry_index: int) -> tuple[int, int, str]:
+    """The edit for the punctuation mark at ``pos``: span (maybe taking a space) and text."""
+    text = scan.text
+    entry = scan.glossary.entry(entry_index)
+    en = entry.en if not entry.map else unicodedata.normalize("NFKC", text[pos])
+    start, end = pos, pos + 1
+    before = text[pos - 1] if pos else ""
+    after = text[end] if end < len(text) else ""
+    if entry.space in ("after", "around"):
+        if before == " " and entry.space == "after":
+            start -= 1
+        if after and (after.isalnum() or after in OPENERS):
+            en += " "
+    if entry.space in ("before", "around") and before and (before.isalnum() or before in ",.;:"):
+        en = " " + en
+    return start, end, en
+
+
+def check(scan: Scan) -> Iterator[Finding]:
+    table = scan.glossary.punct
+    text = scan.text
+    if not table or text.isascii():
+        return
+    for pos, ch in enumerate(text):
+        index = table.get(ch)
+        if index is None:
+            continue
+        start, end, en = _english(scan, pos, index)
+        entry = scan.glossary.entry(index)
+        message = f"CJK punctuation '{ch}' ({unicodedata.name(ch, 'U+%04X' % ord(ch)).lower()})"
+        yield replace(CODE, start, end, en, entry.safety, message, entry.origin)

@@ -1,0 +1,52 @@
+"""Chinese glossary term left in the English text.
+
+What it does
+    Finds Han characters that spell a glossary term, in any script variant (simplified,
+    traditional, Taiwan, Hong Kong), and replaces them with the term's approved English.
+
+Why is this bad?
+    Chinese characters in an English article are untranslated source text; readers cannot
+    read them and search engines index them as noise.
+
+Example
+    ``maintaining an open, inclusive, and普惠 international trade environment``
+    becomes ``maintaining an open, inclusive, and universally beneficial international trade
+    environment``.
+
+Fix safety
+    Safe, unless the glossary entry says ``safety: suggestion`` (a key with several senses).
+    Spaces are added where the Chinese touched Latin letters or digits; a replacement that
+    starts a sentence is capitalised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..english import capitalise, sentence_start
+from ..han import TERM
+from ..model import Finding
+from ..scan import Scan
+from .base import han_padding, replace
+
+CODE = "ZH001"
+NAME = "chinese-term"
+DEFAULT = "safe"
+
+
+def english_for(scan: Scan, start: int, end: int, en: str) -> str:
+    """The approved English, capitalised at a sentence start and padded for its neighbours."""
+    if en[:1].islower() and sentence_start(scan.text, start):
+        en = capitalise(en)
+    return han_padding(scan.text, start, end, en)
+
+
+def check(scan: Scan) -> Iterator[Finding]:
+    for piece in scan.han:
+        if piece.kind != TERM:
+            continue
+        entry = scan.glossary.entry(piece.entry)
+        before = scan.text[piece.start : piece.end]
+        message = f"Chinese term '{before}' left in English; glossary: {entry.en}"
+        after = english_for(scan, piece.start, piece.end, entry.en)
+        yield replace(CODE, piece.start, piece.end, after, entry.safety, message, entry.origin)

@@ -1,0 +1,51 @@
+"""Mixed Latin and Han token: a transliteration that stopped halfway.
+
+What it does
+    Finds Latin letters glued to Han characters (``Guan察者网``, ``Ren民日报``, ``Renmin日报``,
+    ``人民Ribao``). When the Latin part is the pinyin of the characters the token is missing from
+    a glossary term (``guan`` = 观, so 观察者网), the whole token is replaced with the term's
+    English. A glued capitalised fragment that spells pinyin but resolves to nothing is reported
+    as one token, never half fixed.
+
+Why is this bad?
+    The reader sees neither the English name nor the Chinese one; the token is unsearchable.
+
+Example
+    ``By Guan察者网 Liu Bai`` becomes ``By Observer Network Liu Bai``.
+
+Fix safety
+    Safe when the glossary resolves the token (the entry's own safety applies); otherwise the
+    finding is report-only and names the `cleanup glossary add` command that would cover it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..han import MIXED, MIXED_UNKNOWN
+from ..model import Finding, Origin
+from ..scan import Scan
+from ..zh import HAN
+from .base import replace, report
+from .zh001 import english_for
+
+CODE = "ZH002"
+NAME = "mixed-token"
+DEFAULT = "safe when the glossary resolves it"
+
+
+def check(scan: Scan) -> Iterator[Finding]:
+    for piece in scan.han:
+        token = scan.text[piece.start : piece.end]
+        if piece.kind == MIXED:
+            entry = scan.glossary.entry(piece.entry)
+            message = f"mixed token '{token}' is {piece.key} ({entry.en})"
+            after = english_for(scan, piece.start, piece.end, entry.en)
+            yield replace(CODE, piece.start, piece.end, after, entry.safety, message, entry.origin)
+        elif piece.kind == MIXED_UNKNOWN:
+            han = "".join(HAN.findall(token))
+            message = (
+                f"mixed token '{token}' matches no glossary entry; "
+                f"cover it with: cleanup glossary add --zh {han} --en ENGLISH"
+            )
+            yield report(CODE, piece.start, piece.end, message, Origin("unresolved"))

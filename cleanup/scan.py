@@ -1,0 +1,73 @@
+"""One document's shared analyses, computed once and read by several rules.
+
+``Scan`` holds the text and the compiled glossary, and lazily computes what more than one rule
+needs: the pieces of every Han run (known term, mixed token, unknown) and the English key hits.
+Nothing here changes the text.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from .english import at_word_bounds, lower_same_length, matches_case
+from .glossary.compiled import Compiled, EnKey
+from .han import HanPiece, analyse_han
+
+
+@dataclass(frozen=True)
+class EnHit:
+    start: int
+    end: int
+    key: EnKey
+
+
+class Scan:
+    def __init__(self, text: str, glossary: Compiled) -> None:
+        self.text = text
+        self.glossary = glossary
+
+    @functools.cached_property
+    def han(self) -> list[HanPiece]:
+        return analyse_han(self.text, self.glossary)
+
+    @functools.cached_property
+    def en_hits(self) -> list[EnHit]:
+        """Every English key hit on word boundaries, with the case rule of its key applied."""
+        automaton = self.glossary.en
+        if automaton is None:
+            return []
+        text = self.text
+        low = lower_same_length(text)
+        hits = []
+        for end_index, (length, keys) in automaton.iter(low):
+            start, end = end_index - length + 1, end_index + 1
+            if not at_word_bounds(text, start, end):
+                continue
+            for key in keys:
+                if key.case_sensitive and not matches_case(text[start:end], key.text):
+                    continue
+                hits.append(EnHit(start, end, key))
+        return hits
+
+    @functools.cached_property
+    def fix_hits(self) -> list[EnHit]:
+        """Leftmost-longest, non-overlapping hits among the keys that propose a change."""
+        wanted = [h for h in self.en_hits if h.key.role in ("wrong", "variant", "idiom")]
+        wanted.sort(key=lambda h: (h.start, -(h.end - h.start), h.key.role))
+        chosen: list[EnHit] = []
+        pos = -1
+        for hit in wanted:
+            if hit.start >= pos:
+                chosen.append(hit)
+                pos = hit.end
+        return chosen
+
+    @functools.cached_property
+    def allowed(self) -> list[tuple[int, int]]:
+        return [(h.start, h.end) for h in self.en_hits if h.key.role == "allow"]
+
+    @functools.cached_property
+    def approved_entries(self) -> set[int]:
+        """Entries whose approved English form appears in this document."""
+        return {h.key.entry for h in self.en_hits if h.key.role == "approved"}
