@@ -53,7 +53,7 @@ def title_case(text: str) -> str:
         if i and word.lower() in SMALL_WORDS:
             out.append(word)
         else:
-            out.append(word[:1].upper() + word[1:])
+            out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
     return " ".join(out)
 
 
