@@ -12,7 +12,11 @@ SMALL_WORDS = frozenset(
 
 
 def is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    """Letters, digits and ``_`` of alphabetic scripts. Han characters end an English word:
+    machine translation glues them to English (``Houston人民``) and they will be replaced."""
+    if ch.isascii():
+        return ch.isalnum() or ch == "_"
+    return ch.isalnum() and not ("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000")
 
 
 def at_word_bounds(text: str, start: int, end: int) -> bool:

@@ -32,7 +32,8 @@ def analyse_han(text: str, glossary: Compiled) -> list[HanPiece]:
     pieces: list[HanPiece] = []
     for start, end in han_runs(text):
         for sub_start, sub_end in _split_at_punctuation(text, start, end, glossary.punct):
-            pieces.extend(_run_pieces(text, sub_start, sub_end, glossary))
+            floor = pieces[-1].end if pieces else 0  # Latin already taken by the previous run
+            pieces.extend(_run_pieces(text, sub_start, sub_end, glossary, floor))
     return pieces
 
 
@@ -49,8 +50,8 @@ def _split_at_punctuation(text: str, start: int, end: int, punct: dict[str, int]
     return spans
 
 
-def _latin_before(text: str, pos: int) -> int:
-    while pos > 0 and text[pos - 1].isascii() and text[pos - 1].isalpha():
+def _latin_before(text: str, pos: int, floor: int) -> int:
+    while pos > floor and text[pos - 1].isascii() and text[pos - 1].isalpha():
         pos -= 1
     return pos
 
@@ -61,10 +62,10 @@ def _latin_after(text: str, pos: int) -> int:
     return pos
 
 
-def _run_pieces(text: str, start: int, end: int, g: Compiled) -> list[HanPiece]:
+def _run_pieces(text: str, start: int, end: int, g: Compiled, floor: int) -> list[HanPiece]:
     pieces: list[HanPiece] = []
-    left, right = _latin_before(text, start), _latin_after(text, end)
-    if left < start:
+    left, right = _latin_before(text, start, floor), _latin_after(text, end)
+    if left < start:  # a glued Latin prefix: only this side can be a broken transliteration
         piece = _resolve_left(text[left:start], text[start:end], left, start, g)
         if piece is None and looks_transliterated(text[left:start]):
             return [HanPiece(MIXED_UNKNOWN, left, right)]
@@ -74,8 +75,6 @@ def _run_pieces(text: str, start: int, end: int, g: Compiled) -> list[HanPiece]:
     tail: HanPiece | None = None
     if right > end and start < end:
         tail = _resolve_right(text[end:right], text[start:end], end, right, g)
-        if tail is None and looks_transliterated(text[end:right]) and not pieces:
-            return [HanPiece(MIXED_UNKNOWN, left, right)]
         if tail is not None:
             end = tail.start
     pieces.extend(_match_terms(text, start, end, g))
@@ -157,4 +156,5 @@ def _syllables() -> frozenset[str]:
             bare = unicodedata.normalize("NFD", reading)
             bare = "".join(c for c in bare if not unicodedata.combining(c))
             out.add(bare.replace("ü", "v"))
-    return frozenset(s for s in out if s.isascii() and s.isalpha())
+    interjections = {"n", "m", "ng", "hm", "hng", "ng", "r"}
+    return frozenset(s for s in out if s.isascii() and s.isalpha() and s not in interjections)

@@ -69,5 +69,8 @@ class Scan:
 
     @functools.cached_property
     def approved_entries(self) -> set[int]:
-        """Entries whose approved English form appears in this document."""
-        return {h.key.entry for h in self.en_hits if h.key.role == "approved"}
+        """Entries whose approved English form appears in this document, or will once its
+        Chinese form is translated (so that one pass already reaches the fixed point)."""
+        present = {h.key.entry for h in self.en_hits if h.key.role == "approved"}
+        present.update(p.entry for p in self.han if p.entry >= 0)
+        return present

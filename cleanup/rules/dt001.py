@@ -40,10 +40,10 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted((m.title() for m in MONTHS), key=len, reverse=True)) + r")\.?"
 EXPLICIT = regex.compile(
-    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('month', 'month2')}\b"
+    rf"(?<![A-Za-z0-9_]){_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('month', 'month2')}(?![A-Za-z0-9_])"
 )
 RELATIVE = regex.compile(
-    r"\b(?:[Oo]n|of|since|until|till|by|from|before|after) (?P<span>the (?P<day>\d{1,2})(?:st|nd|rd|th))\b"
+    r"(?<![A-Za-z0-9_])(?:[Oo]n|of|since|until|till|by|from|before|after) (?P<span>the (?P<day>\d{1,2})(?:st|nd|rd|th))(?![A-Za-z0-9_])"
     r"(?P<next>\s*(?P<word>[A-Za-z]+)?)"
 )
 FOLLOWERS = frozenset(
