@@ -1,8 +1,10 @@
 """detect → resolve → apply → verify, for one text.
 
-The verification pass re-runs detection on the cleaned text: if anything safe is still there
-to fix, the run has not converged and that is an error naming the rule and entry, never a
-silent half-fix (ruff's convergence check, black's equivalence check).
+The verification pass re-runs detection on the cleaned text. If a fix is still to be made
+(one entry's output is another entry's key), another pass applies it and its edits are folded
+into the change log in original coordinates (``compose``); after ``MAX_PASSES`` the run has not
+converged and that is an error naming the rule and entry, never a silent half-fix (ruff's
+fix loop and convergence check).
 """
 
 from __future__ import annotations
@@ -13,14 +15,18 @@ from .document import LineIndex
 from .edits import Decision, apply_edits, resolve
 from .errors import CleanupError
 from .glossary.compiled import Compiled
-from .model import Change, CleanResult, Finding, Safety, Status
+from .compose import compose
+from .model import Change, CleanResult, Edit, Finding, Safety, Status
 from .rules import RULES
 from .rules.base import Rule
 from .scan import Scan
 
 
+MAX_PASSES = 4
+
+
 class NotConverged(CleanupError):
-    pass
+    """The fixes did not reach a fixed point within ``MAX_PASSES`` passes."""
 
 
 def detect(text: str, glossary: Compiled, rules: Sequence[Rule] = RULES) -> list[Finding]:
@@ -44,26 +50,35 @@ def clean(
     suggestions: bool = False,
     path: str = "-",
 ) -> CleanResult:
-    findings = detect(text, glossary, rules)
-    decisions = resolve(findings, suggestions)
-    edits = [e for d in decisions if d.status is Status.APPLIED for e in d.finding.fix.edits]  # type: ignore[union-attr]
-    cleaned = apply_edits(text, edits)
-    if edits:
-        verify(cleaned, glossary, rules, path)
-    return CleanResult(path, text, cleaned, tuple(changes_of(text, decisions, path)))
+    decisions = resolve(detect(text, glossary, rules), suggestions)
+    cleaned = apply_edits(text, _applied_edits(decisions))
+    changes = changes_of(text, decisions, path)
+    passes = 1
+    while cleaned != text:
+        again = [d for d in resolve(detect(cleaned, glossary, rules), suggestions) if d.status is Status.APPLIED]
+        if not again:
+            break
+        if passes == MAX_PASSES:
+            _not_converged(cleaned, again[0], path)
+        changes = compose(text, changes, cleaned, again, path)
+        cleaned = apply_edits(cleaned, _applied_edits(again))
+        passes += 1
+    return CleanResult(path, text, cleaned, tuple(changes))
 
 
-def verify(cleaned: str, glossary: Compiled, rules: Sequence[Rule], path: str) -> None:
-    """Fail loudly when a safe fix is still to be made after applying the plan."""
-    again = [d for d in resolve(detect(cleaned, glossary, rules)) if d.status is Status.APPLIED]
-    if again:
-        f = again[0].finding
-        where = LineIndex(cleaned).line_col(f.span.start)
-        raise NotConverged(
-            f"{path}:{where[0]}:{where[1]}: fixes did not converge: {f.code} "
-            f"{f.origin.entry_id} ({f.origin.location()}) still matches "
-            f"{cleaned[f.span.start:f.span.end]!r} after cleaning"
-        )
+def _applied_edits(decisions: Iterable[Decision]) -> list[Edit]:
+    return [e for d in decisions if d.status is Status.APPLIED and d.finding.fix for e in d.finding.fix.edits]
+
+
+def _not_converged(cleaned: str, decision: Decision, path: str) -> None:
+    """Fail loudly when fixes keep firing on their own output (a cycle in the glossary)."""
+    f = decision.finding
+    line, col = LineIndex(cleaned).line_col(f.span.start)
+    raise NotConverged(
+        f"{path}:{line}:{col}: fixes did not converge after {MAX_PASSES} passes: {f.code} "
+        f"{f.origin.entry_id} ({f.origin.location()}) still matches "
+        f"{cleaned[f.span.start:f.span.end]!r}"
+    )
 
 
 def changes_of(text: str, decisions: Iterable[Decision], path: str) -> list[Change]:
@@ -87,5 +102,3 @@ def changes_of(text: str, decisions: Iterable[Decision], path: str) -> list[Chan
     return out
 
 
-def is_safe(change: Change) -> bool:
-    return change.safety is Safety.SAFE

@@ -8,6 +8,7 @@ gives the original back; cleaning twice changes nothing more; resolution ignores
 
 from __future__ import annotations
 
+import os
 import random
 
 from hypothesis import HealthCheck, given, settings
@@ -38,7 +39,10 @@ PIECES = st.one_of(
     st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=12),
 )
 DOCS = st.lists(PIECES, max_size=30).map("".join)
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", max_examples=300)
+settings.register_profile("fuzz", max_examples=25_000)  # CLEANUP_FUZZ=1: the long run
+settings.load_profile("fuzz" if os.environ.get("CLEANUP_FUZZ") else "ci")
+SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def applied_pairs(result) -> list[tuple[Edit, str]]:  # type: ignore[no-untyped-def]
