@@ -10,11 +10,12 @@ Public API::
 
 from __future__ import annotations
 
+from ._version import VERSION
 from .api import clean_text, load_glossary
 from .errors import CleanupError, GlossaryError
 from .model import Change, CleanResult, Safety, Status
 
-__version__ = "0.1.0"
+__version__ = VERSION
 __all__ = [
     "Change",
     "CleanResult",

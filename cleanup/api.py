@@ -6,11 +6,14 @@ import functools
 from collections.abc import Sequence
 from pathlib import Path
 
+from ._version import VERSION
 from .engine import clean
+from .glossary import cache
 from .errors import GlossaryError
 from .glossary.compiled import Compiled, compile_glossary
 from .glossary.loader import Glossary
 from .glossary.loader import load_glossary as _load
+from .glossary.loader import sources
 from .model import CleanResult
 from .rules import RULES, select_rules
 
@@ -18,10 +21,19 @@ from .rules import RULES, select_rules
 def load_glossary(paths: Sequence[Path | str] = (), use_default: bool = True) -> Compiled:
     """Load and compile glossaries (the bundled one first, then ``paths``, later ones winning).
 
+    The compiled form is cached on disk, keyed by the files' content (see ``glossary.cache``).
     Raises ``GlossaryError`` listing every problem as ``FILE:LINE: ID: message``.
     """
-    glossary = _load(paths, use_default)
-    return compile_loaded(glossary)
+    key = cache.content_key([(name, path) for _, name, path in sources(paths, use_default)], VERSION)
+    if key is not None:
+        cached = cache.load(key)
+        if isinstance(cached, Compiled):
+            return cached
+    compiled = compile_loaded(_load(paths, use_default))
+    if key is not None:
+        compiled.zh_affixes  # noqa: B018 - build the lazy index once, into the cache
+        cache.store(key, compiled)
+    return compiled
 
 
 def compile_loaded(glossary: Glossary) -> Compiled:

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from .api import compile_loaded
+from .api import load_glossary as load_compiled
 from .errors import CleanupError
 from .files import Options, clean_path, destination, write_result
 from .glossary.compiled import Compiled
@@ -69,7 +69,7 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _glossary(paths: list[Path] | None, no_default: bool) -> Compiled:
-    return compile_loaded(load_glossary(paths or [], use_default=not no_default))
+    return load_compiled(paths or [], use_default=not no_default)
 
 
 def _rules(select: str | None, ignore: str | None) -> tuple:  # type: ignore[type-arg]

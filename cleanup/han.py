@@ -10,11 +10,10 @@ the run is matched against glossary keys, longest first; what no key covers is *
 from __future__ import annotations
 
 import functools
-import unicodedata
 from dataclasses import dataclass
 
 from .glossary.compiled import Compiled
-from .zh import han_runs, pinyin_matches
+from .zh import char_table, han_runs, pinyin_matches, strip_tones
 
 TERM, MIXED, MIXED_UNKNOWN, UNKNOWN = "term", "mixed", "mixed-unknown", "unknown"
 
@@ -148,13 +147,6 @@ def _segments(word: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _syllables() -> frozenset[str]:
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    out = set()
-    for readings in pinyin_dict.values():
-        for reading in readings.split(","):
-            bare = unicodedata.normalize("NFD", reading)
-            bare = "".join(c for c in bare if not unicodedata.combining(c))
-            out.add(bare.replace("ü", "v"))
-    interjections = {"n", "m", "ng", "hm", "hng", "ng", "r"}
+    out = {strip_tones(r) for readings in char_table().values() for r in readings.split(",")}
+    interjections = {"n", "m", "ng", "hm", "hng", "r"}
     return frozenset(s for s in out if s.isascii() and s.isalpha() and s not in interjections)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -52,15 +53,38 @@ def simplify(text: str) -> str:
     return str(_converter("t2s").convert(text))
 
 
+@functools.lru_cache(maxsize=1)
+def char_table() -> dict[int, str]:
+    """pypinyin's per-character readings (``{codepoint: "xíng,háng"}``), without its phrase tables.
+
+    Importing ``pypinyin`` costs about 0.5 s (phrase dictionaries); this table alone loads in
+    about 50 ms, and per-character readings are all that mixed tokens and display need.
+    """
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or spec.origin is None:  # pragma: no cover - dependency missing
+        return {}
+    path = os.path.join(os.path.dirname(spec.origin), "pinyin_dict.py")
+    file_spec = importlib.util.spec_from_file_location("_cleanup_pinyin_dict", path)
+    if file_spec is None or file_spec.loader is None:  # pragma: no cover
+        return {}
+    module = importlib.util.module_from_spec(file_spec)
+    file_spec.loader.exec_module(module)
+    return dict(module.pinyin_dict)
+
+
+def strip_tones(syllable: str) -> str:
+    bare = unicodedata.normalize("NFD", syllable)
+    return "".join(c for c in bare if not unicodedata.combining(c)).replace("ü", "v")
+
+
 @functools.lru_cache(maxsize=65536)
 def readings(char: str) -> tuple[str, ...]:
     """Toneless pinyin readings of one character, most common first (heteronyms included)."""
-    from pypinyin import Style, pinyin
-
-    result = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
-    if not result:
-        return ()
-    return tuple(dict.fromkeys(r.replace("ü", "v") for r in result[0]))
+    raw = char_table().get(ord(char), "")
+    return tuple(dict.fromkeys(strip_tones(r) for r in raw.split(",") if r))
 
 
 def pinyin_matches(latin: str, chars: str, limit: int = 64) -> bool:
@@ -78,7 +102,6 @@ def pinyin_matches(latin: str, chars: str, limit: int = 64) -> bool:
 
 
 def pinyin_of(text: str) -> str:
-    """Pinyin with tone marks, syllables separated by spaces, for display in reports."""
-    from pypinyin import Style, pinyin
-
-    return " ".join(p[0] for p in pinyin(text, style=Style.TONE, errors="default"))
+    """Pinyin with tone marks (most common reading), syllables separated by spaces, for display."""
+    table = char_table()
+    return " ".join(table.get(ord(c), c).split(",")[0] for c in text)

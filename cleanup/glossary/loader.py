@@ -40,6 +40,7 @@ class Glossary:
 
 
 def display_name(path: Path, root: Path, bundled: bool) -> str:
+    """``glossary/NAME.yaml`` for the bundled files wherever installed; user files as given."""
     if bundled:
         return f"glossary/{path.name}"
     try:
@@ -98,28 +99,36 @@ def _entries(doc: Located | None, name: str) -> tuple[list[Entry], list[str]]:
     return entries, problems
 
 
+def sources(paths: Sequence[Path | str] = (), use_default: bool = True) -> list[tuple[int, str, Path]]:
+    """Every glossary file in load order, as ``(layer, display name, path)``; a missing root is
+    listed as itself so that loading reports it."""
+    layers: list[tuple[Path, bool]] = []
+    if use_default:
+        layers.append((bundled_dir(), True))
+    layers.extend((Path(p), False) for p in paths)
+    out = []
+    for layer, (root, bundled) in enumerate(layers):
+        files = glossary_files(root) if root.exists() else [root]
+        out.extend((layer, display_name(path, root, bundled), path) for path in files)
+    return out
+
+
 def load_glossary(paths: Sequence[Path | str] = (), use_default: bool = True) -> Glossary:
     """Load the bundled glossary (unless ``use_default`` is false) and then each of ``paths``.
 
     A later layer's entry replaces an earlier entry with the same id; ``notices`` says so.
     """
-    layers: list[tuple[Path, bool]] = []
-    if use_default:
-        layers.append((bundled_dir(), True))
-    layers.extend((Path(p), False) for p in paths)
     glossary = Glossary()
     index: dict[str, int] = {}
-    for layer, (root, bundled) in enumerate(layers):
-        if not root.exists():
-            glossary.problems.append(f"{root}:0: -: no such glossary file or directory")
+    for layer, name, path in sources(paths, use_default):
+        if not path.exists():
+            glossary.problems.append(f"{path}:0: -: no such glossary file or directory")
             continue
-        for path in glossary_files(root):
-            name = display_name(path, root, bundled)
-            glossary.files.append(name)
-            entries, problems = load_file(path, name)
-            glossary.problems.extend(problems)
-            for entry in entries:
-                _add(glossary, index, entry, layer)
+        glossary.files.append(name)
+        entries, problems = load_file(path, name)
+        glossary.problems.extend(problems)
+        for entry in entries:
+            _add(glossary, index, entry, layer)
     return glossary
 
 

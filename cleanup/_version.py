@@ -1,0 +1,3 @@
+"""The package version, in one place (the glossary cache key includes it)."""
+
+VERSION = "0.1.0"

@@ -1,0 +1,1 @@
+"""Glossary files: loading with line marks, schema, invariants, compilation and its cache."""
