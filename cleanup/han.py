@@ -10,7 +10,7 @@ the run is matched against glossary keys, longest first; what no key covers is *
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .glossary.compiled import Compiled
 from .zh import char_table, han_runs, pinyin_matches, strip_tones
@@ -25,6 +25,7 @@ class HanPiece:
     end: int
     entry: int = -1  # index into Compiled.entries, for TERM and MIXED
     key: str = ""  # the glossary key (canonical form) that matched
+    partial: bool = False  # matched inside a run that also holds unknown Chinese
 
 
 def analyse_han(text: str, glossary: Compiled) -> list[HanPiece]:
@@ -32,8 +33,19 @@ def analyse_han(text: str, glossary: Compiled) -> list[HanPiece]:
     for start, end in han_runs(text):
         for sub_start, sub_end in _split_at_punctuation(text, start, end, glossary.punct):
             floor = pieces[-1].end if pieces else 0  # Latin already taken by the previous run
-            pieces.extend(_run_pieces(text, sub_start, sub_end, glossary, floor))
+            pieces.extend(_mark_partial(_run_pieces(text, sub_start, sub_end, glossary, floor)))
     return pieces
+
+
+def _mark_partial(pieces: list[HanPiece]) -> list[HanPiece]:
+    """Keys found inside a longer untranslated passage are only proposals.
+
+    In ``李强调`` (Li stressed) the name key 李强 matches, but the passage is a clause that a
+    human must translate; greedy matching cannot know where the words end.
+    """
+    if not any(p.kind == UNKNOWN for p in pieces):
+        return pieces
+    return [replace(p, partial=True) if p.kind in (TERM, MIXED) else p for p in pieces]
 
 
 def _split_at_punctuation(text: str, start: int, end: int, punct: dict[str, int]) -> list[tuple[int, int]]:

@@ -15,7 +15,9 @@ from collections.abc import Iterator
 
 import regex
 
-HAN = regex.compile(r"[\p{Han}\u3007]+")
+# A run of Han characters; a middle dot between Han characters joins a transliterated foreign
+# name (弗拉基米尔·普京), so it belongs to the run.
+HAN = regex.compile(r"[\p{Han}\u3007]+(?:[·•・‧][\p{Han}\u3007]+)*")
 HAN_CHAR = regex.compile(r"[\p{Han}\u3007]")
 # A token of Latin letters glued directly to Han characters, on either side.
 LATIN = regex.compile(r"[A-Za-z]+")

@@ -14,7 +14,9 @@ Example
     environment``.
 
 Fix safety
-    Safe, unless the glossary entry says ``safety: suggestion`` (a key with several senses).
+    Safe, unless the glossary entry says ``safety: suggestion`` (a key with several senses), or
+    the key sits inside a longer run of Chinese that no entry covers (``李强调``: greedy
+    matching cannot know the word boundaries of an untranslated clause).
     Spaces are added where the Chinese touched Latin letters or digits; a replacement that
     starts a sentence is capitalised.
 """
@@ -25,13 +27,18 @@ from collections.abc import Iterator
 
 from ..english import capitalise, sentence_start
 from ..han import TERM
-from ..model import Finding
+from ..model import Finding, Safety
 from ..scan import Scan
 from .base import han_padding, replace
 
 CODE = "ZH001"
 NAME = "chinese-term"
 DEFAULT = "safe"
+
+
+def _safety(safety: Safety, partial: bool) -> Safety:
+    """A key matched inside a longer untranslated passage is a suggestion (see ``han``)."""
+    return Safety.SUGGESTION if partial else safety
 
 
 def english_for(scan: Scan, start: int, end: int, en: str) -> str:
@@ -49,4 +56,4 @@ def check(scan: Scan) -> Iterator[Finding]:
         before = scan.text[piece.start : piece.end]
         message = f"Chinese term '{before}' left in English; glossary: {entry.en}"
         after = english_for(scan, piece.start, piece.end, entry.en)
-        yield replace(CODE, piece.start, piece.end, after, entry.safety, message, entry.origin)
+        yield replace(CODE, piece.start, piece.end, after, _safety(entry.safety, piece.partial), message, entry.origin)

@@ -23,11 +23,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..han import MIXED, MIXED_UNKNOWN
-from ..model import Finding, Origin
+from ..model import Finding, Safety, Origin
 from ..scan import Scan
 from ..zh import HAN
 from .base import replace, report
-from .zh001 import english_for
+from .zh001 import _safety, english_for
 
 CODE = "ZH002"
 NAME = "mixed-token"
@@ -41,7 +41,7 @@ def check(scan: Scan) -> Iterator[Finding]:
             entry = scan.glossary.entry(piece.entry)
             message = f"mixed token '{token}' is {piece.key} ({entry.en})"
             after = english_for(scan, piece.start, piece.end, entry.en)
-            yield replace(CODE, piece.start, piece.end, after, entry.safety, message, entry.origin)
+            yield replace(CODE, piece.start, piece.end, after, _safety(entry.safety, piece.partial), message, entry.origin)
         elif piece.kind == MIXED_UNKNOWN:
             han = "".join(HAN.findall(token))
             message = (

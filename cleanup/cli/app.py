@@ -1,0 +1,86 @@
+"""The typer application and what every command shares: options, glossary loading, errors.
+
+The command line parses, calls, renders and sets exit codes; no cleaning logic lives in
+``cleanup.cli``. Each command group has its own module, registered in ``cleanup.cli``.
+
+Exit codes: 0 success (``check``: nothing found); 1 ``check`` found something; 2 an error
+(bad input, bad glossary, bad option), always as one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from ..api import load_glossary as load_compiled
+from ..errors import CleanupError
+from ..glossary.compiled import Compiled
+from ..report import text
+from ..rules import select_rules
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="Find and fix the traces Chinese sources leave in machine-translated English news.",
+)
+glossary_app = typer.Typer(no_args_is_help=True, help="Check and grow the glossary.")
+app.add_typer(glossary_app, name="glossary")
+
+GlossaryOpt = Annotated[
+    Optional[list[Path]],
+    typer.Option("--glossary", "-g", help="Glossary file or directory, layered over the bundled one; repeatable."),
+]
+NoDefaultOpt = Annotated[
+    bool, typer.Option("--no-default-glossary", help="Use only the glossaries given with --glossary.")
+]
+SelectOpt = Annotated[Optional[str], typer.Option(help="Only these rule codes or prefixes, comma-separated.")]
+IgnoreOpt = Annotated[Optional[str], typer.Option(help="Skip these rule codes or prefixes, comma-separated.")]
+EncodingOpt = Annotated[Optional[str], typer.Option(help="Input encoding (default: BOM, UTF-8, then GB18030).")]
+
+
+def fail(message: str) -> None:
+    typer.echo(f"cleanup: error: {text.sanitise(message)}", err=True)
+    raise typer.Exit(2)
+
+
+def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn every user-facing error into one line on stderr and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CleanupError as exc:
+            fail(str(exc))
+        except ValueError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            typer.echo("cleanup: interrupted", err=True)
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            raise typer.Exit(0) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # a bug: still one line, unless asked for the traceback
+            if os.environ.get("CLEANUP_DEBUG"):
+                raise
+            fail(f"internal error: {type(exc).__name__}: {exc} (set CLEANUP_DEBUG=1 for details)")
+
+    return wrapper
+
+
+def _glossary(paths: list[Path] | None, no_default: bool) -> Compiled:
+    return load_compiled(paths or [], use_default=not no_default)
+
+
+def _rules(select: str | None, ignore: str | None) -> tuple:  # type: ignore[type-arg]
+    split = lambda s: [p for p in (s or "").split(",") if p.strip()]  # noqa: E731
+    return select_rules(split(select), split(ignore))
+
+

@@ -1,0 +1,24 @@
+"""``cleanup rules``: list the rules or print one rule's documentation."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ..rules import BY_CODE, RULES
+from .app import app, fail
+
+
+@app.command()
+def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code, e.g. ZH001.")] = None) -> None:
+    """List the rules, or print one rule's documentation."""
+    if code is None:
+        for rule in RULES:
+            typer.echo(f"{rule.code}  {rule.name:<18} {rule.default:<40} {rule.summary}")
+        return
+    rule = BY_CODE.get(code.upper())
+    if rule is None:
+        fail(f"unknown rule {code!r}; known: {', '.join(BY_CODE)}")
+        return
+    typer.echo(f"{rule.code} ({rule.name})\n\n{rule.doc.strip()}")
