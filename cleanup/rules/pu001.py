@@ -40,12 +40,16 @@ def _english(scan: Scan, pos: int, entry_index: int) -> tuple[int, int, str]:
     start, end = pos, pos + 1
     before = text[pos - 1] if pos else ""
     after = text[end] if end < len(text) else ""
-    if entry.space in ("after", "around"):
-        if before == " " and entry.space == "after":
+    if entry.space == "around":  # a separator: one space each side, whatever its neighbours
+        lead = " " if before and not before.isspace() else ""
+        trail = " " if after and not after.isspace() else ""
+        return start, end, lead + en + trail
+    if entry.space == "after":
+        if before == " ":
             start -= 1
         if after and (after.isalnum() or after in OPENERS):
             en += " "
-    if entry.space in ("before", "around") and before and (before.isalnum() or before in ",.;:"):
+    if entry.space == "before" and before and (before.isalnum() or before in ",.;:"):
         en = " " + en
     return start, end, en
 
