@@ -89,7 +89,8 @@ def changes_of(text: str, decisions: Iterable[Decision], path: str) -> list[Chan
         f = d.finding
         edits = f.fix.edits if f.fix else ()
         safety = f.fix.safety if f.fix else None
-        spans = [(e.span.start, e.span.end, e.text) for e in edits] or [(f.span.start, f.span.end, None)]
+        spans: list[tuple[int, int, str | None]] = [(e.span.start, e.span.end, e.text) for e in edits]
+        spans = spans or [(f.span.start, f.span.end, None)]
         for start, end, after in spans:
             line, col = index.line_col(start)
             out.append(

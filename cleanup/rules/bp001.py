@@ -48,7 +48,7 @@ def _paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, e
 
 
-def _edits(text: str, m: regex.Match, scope: str, keep: int, lead: str, trail: str) -> tuple[Edit, ...]:  # type: ignore[type-arg]
+def _edits(text: str, m: regex.Match[str], scope: str, keep: int, lead: str, trail: str) -> tuple[Edit, ...]:
     if keep:
         edits = [Edit(Span(m.start(), m.start(keep)), lead), Edit(Span(m.end(keep), m.end()), trail)]
         return tuple(e for e in edits if e.span.length or e.text)

@@ -53,7 +53,7 @@ FOLLOWERS = frozenset(
 ORIGIN = Origin("relative-date")
 
 
-def _is_date_use(match: regex.Match) -> bool:  # type: ignore[type-arg]
+def _is_date_use(match: regex.Match[str]) -> bool:
     word = match.group("word")
     if word is None:
         return True
