@@ -27,7 +27,7 @@ def marker(change: Change) -> str:
 def finding_line(change: Change) -> str:
     source = f" ({change.source})" if change.source else ""
     fix = ""
-    if change.after is not None:
+    if change.after is not None and repr(change.after) not in change.message and f"'{change.after}'" not in change.message:
         fix = f" → {change.after!r}"
     return sanitise(
         f"{change.path}:{change.line}:{change.col}: {change.code} {marker(change)}"
