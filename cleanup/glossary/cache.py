@@ -2,7 +2,8 @@
 
 Parsing YAML and folding every key through seven OpenCC configurations costs most of a run's
 start-up; the compiled matchers are the same until a glossary file changes. The cache file is
-named by a SHA-256 of the package version and every glossary file's name and bytes, and
+named by a SHA-256 of the package version and source code and every glossary file's name and
+bytes, and
 carries a SHA-256 of its own payload: a stale key misses, a corrupted file fails its checksum,
 and either way the glossary is rebuilt from the YAML, never trusted.
 
@@ -11,6 +12,8 @@ and either way the glossary is rebuilt from the YAML, never trusted.
 
 from __future__ import annotations
 
+import gc
+import functools
 import hashlib
 import os
 import pickle
@@ -33,9 +36,23 @@ def cache_dir() -> Path | None:
     return Path(base) / "cleanup"
 
 
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the package's own source: a cache built by other code is never unpickled.
+
+    The version alone is not enough: an install from a checkout keeps its version while the
+    classes inside the pickle change shape.
+    """
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def content_key(files: list[tuple[str, Path]], version: str) -> str | None:
-    """Hash of every (display name, bytes); ``None`` when a file cannot be read (no caching)."""
-    digest = hashlib.sha256(version.encode() + b"\0")
+    """Hash of the code and every (display name, bytes); ``None`` when a file cannot be read."""
+    digest = hashlib.sha256(version.encode() + b"\0" + code_fingerprint().encode())
     for name, path in files:
         try:
             data = path.read_bytes()
@@ -58,10 +75,15 @@ def load(key: str) -> Any | None:
     checksum, payload = blob[len(FORMAT) : len(FORMAT) + 32], blob[len(FORMAT) + 32 :]
     if hashlib.sha256(payload).digest() != checksum:
         return None
+    enabled = gc.isenabled()
+    gc.disable()  # unpickling a glossary makes millions of objects: collecting midway triples the time
     try:
         return pickle.loads(payload)
     except Exception:  # a payload we wrote but can no longer read: rebuild
         return None
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def store(key: str, value: Any) -> None:
