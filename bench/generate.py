@@ -54,14 +54,16 @@ def synthetic_entries(n: int, seed: int) -> list[dict[str, object]]:
     while len(entries) < n:
         zh = han_word(rng, 3, 6)
         name = " ".join(pseudo_word(rng).capitalize() for _ in range(rng.randint(2, 3)))
-        wrong = name.replace(name.split()[0], pseudo_word(rng).capitalize(), 1)
+        # Wrong forms and variants carry a word ending in "q", which no English rendering has: no
+        # fix output can contain a key (the glossary refuses such chains).
+        wrong = " ".join([pseudo_word(rng).capitalize() + "q", *name.split()[1:]])
         if zh in seen_zh or name.lower() in seen_en or wrong.lower() in seen_en:
             continue
         seen_zh.add(zh)
         seen_en.update((name.lower(), wrong.lower()))
         entry: dict[str, object] = {"id": f"bench-{len(entries):06d}", "zh": zh, "en": name, "wrong": wrong}
         if len(entries) % 10 == 0:
-            variant = f"{pseudo_word(rng)} {name.split()[-1].lower()}"
+            variant = f"{pseudo_word(rng)}q {name.split()[-1].lower()}"
             if variant.lower() not in seen_en:
                 seen_en.add(variant.lower())
                 entry["variants"] = variant

@@ -9,7 +9,6 @@ first use, per process.
 from __future__ import annotations
 
 import functools
-import itertools
 import unicodedata
 from collections.abc import Iterator
 
@@ -89,16 +88,42 @@ def readings(char: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(strip_tones(r) for r in raw.split(",") if r))
 
 
+_SEPARATORS = regex.compile(r"[\s'’-]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled(latin: str) -> str:
+    return _SEPARATORS.sub("", latin).lower().replace("ü", "v")
+
+
 def pinyin_matches(latin: str, chars: str, limit: int = 64) -> bool:
-    """True when ``latin`` (any case, spaces/apostrophes ignored) spells the pinyin of ``chars``."""
-    want = regex.sub(r"[\s'’-]", "", latin).lower().replace("ü", "v")
-    if not want or len(chars) > 8:
-        return False
+    """True when ``latin`` (any case, spaces/apostrophes ignored) spells the pinyin of ``chars``.
+
+    Only the first ``limit`` combinations of readings (heteronyms) count, in the order
+    ``itertools.product`` gives them; they are walked depth first, and a reading that does not
+    continue the spelling prunes every combination under it.
+    """
+    want = _spelled(latin)
+    if not want or not chars or len(chars) > 8 or not any(want.startswith(r) for r in readings(chars[0])):
+        return False  # (the common case, cheaply: the first character cannot start the spelling)
     options = [readings(c) for c in chars]
     if any(not o for o in options):
         return False
-    for combo in itertools.islice(itertools.product(*options), limit):
-        if "".join(combo) == want:
+    strides = [1] * len(options)
+    for k in range(len(options) - 2, -1, -1):
+        strides[k] = strides[k + 1] * len(options[k + 1])
+    return _spells(want, 0, options, 0, strides, 0, limit)
+
+
+def _spells(want: str, pos: int, options: list[tuple[str, ...]], k: int, strides: list[int], rank: int, limit: int) -> bool:
+    """Does some combination of ``options[k:]`` (rank below ``limit``) spell ``want[pos:]``?"""
+    if k == len(options):
+        return pos == len(want)
+    for i, reading in enumerate(options[k]):
+        first = rank + i * strides[k]  # the lowest rank under this reading
+        if first >= limit:
+            return False
+        if want.startswith(reading, pos) and _spells(want, pos + len(reading), options, k + 1, strides, first, limit):
             return True
     return False
 

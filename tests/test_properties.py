@@ -1,9 +1,9 @@
 """Hypothesis properties of the engine on generated documents.
 
-Documents are built from glossary keys (Chinese and English), mixed tokens, random Han, CJK
-punctuation, relative dates, newlines and ASCII. For every document: no exception; offsets
-match ``before``; replaying the change log on the original gives the cleaned text; inverting it
-gives the original back; cleaning twice changes nothing more; resolution ignores input order.
+Documents are built from glossary keys (Chinese and English), mixed tokens, currency amounts,
+random Han, CJK punctuation, relative dates, newlines and ASCII. For every document: no
+exception; offsets match ``before``; replaying the change log on the original gives the cleaned
+text; inverting it gives the original back; cleaning twice changes nothing more; resolution ignores input order.
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ PIECES = st.one_of(
     st.sampled_from(EN_KEYS).map(str.upper),
     st.sampled_from(EN_KEYS).map(str.title),
     st.sampled_from(["Guan察者网", "Ren民日报", "Huan球時報", "人民Ribao", "Zhong华网", "a减20", "US倡议"]),
+    st.sampled_from(["美元", "HK港币", "新元", "元", "约合", "万", "亿", "亿元", "三", "十", "数", "多", "英镑"]),
+    st.sampled_from(["美元 11 billion", "HK港币5 million", "3亿元", "三亿五千万元", "1.5万元", "42億美元"]),
+    st.sampled_from(["11", "500,000", "4.2", "2019", " billion", " million"]),
     st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), min_size=1, max_size=4),
     st.sampled_from(list("，。、：；！？（）【】《》「」丨～ＡＢ１２　")),
     st.sampled_from(["On February 4th, ", "on the 5th, ", "the 4th floor", "On March 2 ", "January 13, 2026"]),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import fix, glossary, rules  # noqa: F401 - registers the commands
+from . import fix, glossary, review, rules  # noqa: F401 - registers the commands
 from .app import app
 
 

@@ -29,6 +29,35 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Find and fix the traces Chinese sources leave in machine-translated English news.",
 )
+
+
+def _show_settings(value: bool) -> None:
+    """``cleanup --show-settings``: the configuration found above the current directory, each
+    value with the ``FILE:LINE`` it came from (``check``/``fix --show-settings`` add their
+    command-line options and the files' own configuration)."""
+    if not value:
+        return
+    from ..config import load_settings
+    from ..report.settings import render
+
+    try:
+        typer.echo(render(load_settings()), nl=False)
+    except CleanupError as exc:
+        fail(str(exc))
+    raise typer.Exit(0)
+
+
+@app.callback()
+def _top_level(
+    show_settings: Annotated[
+        bool,
+        typer.Option("--show-settings", is_eager=True, expose_value=False, callback=_show_settings,
+                     help="Print the settings in force here, and where each comes from; then exit."),
+    ] = False,
+) -> None:
+    """Top-level options; each command has its own."""
+
+
 glossary_app = typer.Typer(no_args_is_help=True, help="Check and grow the glossary.")
 app.add_typer(glossary_app, name="glossary")
 
@@ -41,7 +70,9 @@ NoDefaultOpt = Annotated[
 ]
 SelectOpt = Annotated[Optional[str], typer.Option(help="Only these rule codes or prefixes, comma-separated.")]
 IgnoreOpt = Annotated[Optional[str], typer.Option(help="Skip these rule codes or prefixes, comma-separated.")]
-EncodingOpt = Annotated[Optional[str], typer.Option(help="Input encoding (default: BOM, UTF-8, then GB18030).")]
+EncodingOpt = Annotated[
+    Optional[str], typer.Option(help="Input encoding (default: the BOM, else UTF-8, GB18030 or Big5, else detected).")
+]
 
 
 def fail(message: str) -> None:
@@ -76,7 +107,11 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _glossary(paths: list[Path] | None, no_default: bool) -> Compiled:
-    return load_compiled(paths or [], use_default=not no_default)
+    # the configuration's allow-list, when a configured command is running
+    from .options import configured_glossary
+
+    configured = configured_glossary(paths, no_default)
+    return configured if configured is not None else load_compiled(paths or [], use_default=not no_default)
 
 
 def _rules(select: str | None, ignore: str | None) -> tuple:  # type: ignore[type-arg]

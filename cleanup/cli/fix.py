@@ -1,79 +1,115 @@
-"""``cleanup fix`` and ``cleanup check``."""
+"""``cleanup fix`` and ``cleanup check``: one file to stdout, or a batch of files, directories,
+globs and corpora, in parallel, resumable, with progress and a summary (``cleanup.batch``)."""
 
 from __future__ import annotations
 
-import sys
+import dataclasses
+import os
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
+from ..batch import session
+from ..document import canonical
 from ..errors import CleanupError
-from ..files import Options, clean_path, destination, write_result
-from ..report import diff as diff_report
-from ..report import jsonout, text
 from .app import EncodingOpt, GlossaryOpt, IgnoreOpt, NoDefaultOpt, SelectOpt, _glossary, _rules, app, guarded
+from .options import integrated
+
+ExcludeOpt = Annotated[
+    Optional[list[str]], typer.Option("--exclude", help="Skip paths matching PATTERN (gitignore syntax); repeatable.")
+]
+FilesFromOpt = Annotated[Optional[str], typer.Option("--files-from", help="Read more paths from FILE, one a line ('-': stdin).")]
+FormatOpt = Annotated[Optional[str], typer.Option("--input-format", help="txt, md, html or jsonl (default: by extension).")]
+FieldOpt = Annotated[Optional[list[str]], typer.Option("--field", help="JSONL field to clean; repeatable (default: text).")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")]
+SchedulerOpt = Annotated[Optional[str], typer.Option("--scheduler", help="Run on a Dask cluster at tcp://HOST:PORT.")]
+ManifestOpt = Annotated[
+    Optional[Path], typer.Option("--manifest", help="Resume manifest (default with --out-dir: OUT/.cleanup-manifest.jsonl).")
+]
+RestartOpt = Annotated[bool, typer.Option("--restart", help="Ignore the manifest of an earlier run and start over.")]
+OutputEncodingOpt = Annotated[
+    Optional[str],
+    typer.Option(help="Write in this encoding (default: the input's own, BOM kept); utf-8-sig and utf-16 write a BOM."),
+]
+ConsistencyOpt = Annotated[
+    Optional[Path], typer.Option("--consistency-report", help="Write the batch-wide consistency report as JSON to FILE.")
+]
+
+
+def _session(paths, files_from, exclude, input_format, field, jobs, scheduler, quiet) -> session.Session:  # type: ignore[no-untyped-def]
+    return session.Session(
+        paths=list(paths or []),
+        files_from=files_from,
+        excludes=list(exclude or []),
+        input_format=input_format,
+        fields=tuple(field or ("text",)),
+        jobs=jobs if jobs > 0 else (os.cpu_count() or 1),
+        scheduler=scheduler,
+        quiet=quiet,
+    )
 
 
 @app.command()
+@integrated("fix")
 @guarded
 def fix(
-    paths: Annotated[list[str], typer.Argument(help="Files to clean; '-' reads stdin and writes stdout.")],
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, directories or globs; '-' reads stdin.")] = None,
     out_dir: Annotated[Optional[Path], typer.Option("--out-dir", "-o", help="Write cleaned files under DIR.")] = None,
     in_place: Annotated[bool, typer.Option("--in-place", help="Overwrite the input files.")] = False,
     changelog: Annotated[Optional[Path], typer.Option(help="Write every change as JSON Lines to FILE.")] = None,
     suggestions: Annotated[bool, typer.Option("--suggestions", help="Also apply suggested fixes.")] = False,
     show_diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of writing.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the change log to stderr.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors: no change log, progress or summary.")] = False,
+    exclude: ExcludeOpt = None,
+    files_from: FilesFromOpt = None,
+    input_format: FormatOpt = None,
+    field: FieldOpt = None,
+    jobs: JobsOpt = 0,
+    scheduler: SchedulerOpt = None,
+    manifest: ManifestOpt = None,
+    restart: RestartOpt = False,
+    consistency_report: ConsistencyOpt = None,
     glossary: GlossaryOpt = None,
     no_default_glossary: NoDefaultOpt = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     encoding: EncodingOpt = None,
+    output_encoding: OutputEncodingOpt = None,
 ) -> None:
     """Write cleaned text (to stdout for one file, or --out-dir / --in-place) and log every change."""
     if in_place and out_dir:
         raise CleanupError("--in-place and --out-dir cannot be used together")
-    to_stdout = not (in_place or out_dir or show_diff)
-    if to_stdout and len(paths) > 1:
-        raise CleanupError("several files need --out-dir, --in-place or --diff")
-    compiled = _glossary(glossary, no_default_glossary)
-    options = Options(_rules(select, ignore), suggestions, encoding)
-    log: list[str] = []
-    failed = 0
-    for path in paths:
-        try:
-            doc, result = clean_path(path, compiled, options)
-            if show_diff:
-                sys.stdout.write(text.sanitise(diff_report.unified(result)))
-            elif to_stdout:
-                sys.stdout.write(result.cleaned)
-            else:
-                target = destination(path, out_dir, in_place)
-                if target is not None and (result.changed or not in_place):
-                    write_result(doc, result, target)
-        except CleanupError as exc:
-            typer.echo(f"cleanup: error: {text.sanitise(str(exc))}", err=True)
-            failed += 1
-            continue
-        log.append(jsonout.as_jsonl(result.changes))
-        if not quiet:
-            for change in text.visible(result.changes):
-                typer.echo(text.change_line(change), err=True)
-            typer.echo(f"{text.sanitise(path)}: {text.summary(result.changes)}", err=True)
-    if changelog is not None:
-        from ..io import write_atomic
-
-        write_atomic(changelog, "".join(log).encode("utf-8"))
-    if failed:
-        raise typer.Exit(2)
+    run = _session(paths, files_from, exclude, input_format, field, jobs, scheduler, quiet)
+    run.start(_glossary(glossary, no_default_glossary), _rules(select, ignore), suggestions, encoding)
+    if output_encoding and not show_diff:
+        run.settings = dataclasses.replace(run.settings, output_encoding=canonical(output_encoding, "--output-encoding"))
+    if not (in_place or out_dir or show_diff):
+        run.to_stdout(changelog)
+        return
+    if show_diff:
+        run.diff()
+        return
+    run.fix(out_dir, in_place, changelog, manifest, restart, consistency_report)
 
 
 @app.command()
+@integrated("check")
 @guarded
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files to check; '-' reads stdin.")],
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, directories or globs; '-' reads stdin.")] = None,
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only: no progress or summary.")] = False,
+    exclude: ExcludeOpt = None,
+    files_from: FilesFromOpt = None,
+    input_format: FormatOpt = None,
+    field: FieldOpt = None,
+    jobs: JobsOpt = 0,
+    scheduler: SchedulerOpt = None,
+    changelog: Annotated[Optional[Path], typer.Option(help="Write every finding as JSON Lines to FILE.")] = None,
+    manifest: ManifestOpt = None,
+    restart: RestartOpt = False,
+    consistency_report: ConsistencyOpt = None,
     glossary: GlossaryOpt = None,
     no_default_glossary: NoDefaultOpt = False,
     select: SelectOpt = None,
@@ -83,24 +119,10 @@ def check(
     """Report findings; exit 1 when there are any, 0 when the files are clean."""
     if output_format not in ("text", "json"):
         raise CleanupError(f"unknown format {output_format!r}; use text or json")
-    compiled = _glossary(glossary, no_default_glossary)
-    options = Options(_rules(select, ignore), False, encoding)
-    found, failed = [], 0
-    for path in paths:
-        try:
-            _, result = clean_path(path, compiled, options)
-        except CleanupError as exc:
-            typer.echo(f"cleanup: error: {text.sanitise(str(exc))}", err=True)
-            failed += 1
-            continue
-        found.extend(text.visible(result.changes))
-    if output_format == "json":
-        typer.echo(jsonout.as_json(found))
-    else:
-        for change in found:
-            typer.echo(text.finding_line(change))
-        if found:
-            typer.echo(f"Found {len(found)} finding(s): {text.summary(found)}", err=True)
-    if failed:
-        raise typer.Exit(2)
-    raise typer.Exit(1 if found else 0)
+    run = _session(paths, files_from, exclude, input_format, field, jobs, scheduler, quiet)
+    run.start(_glossary(glossary, no_default_glossary), _rules(select, ignore), False, encoding, write=False)
+    found = run.check(output_format, changelog, manifest, restart, consistency_report)
+    if found:
+        typer.echo(f"Found {found} finding(s): {run.found_summary()}", err=True)
+    raise typer.Exit(2 if run.failed else (1 if found else 0))
+

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..rules import BY_CODE, RULES
+from ..rules import BY_CODE
 from .app import app, fail
 
 
@@ -14,7 +14,7 @@ from .app import app, fail
 def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code, e.g. ZH001.")] = None) -> None:
     """List the rules, or print one rule's documentation."""
     if code is None:
-        for rule in RULES:
+        for rule in BY_CODE.values():  # the source-aware rules (SR) too
             typer.echo(f"{rule.code}  {rule.name:<18} {rule.default:<40} {rule.summary}")
         return
     rule = BY_CODE.get(code.upper())

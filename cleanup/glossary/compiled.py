@@ -4,6 +4,8 @@
 * English keys: one Aho-Corasick automaton over lower-cased keys; the rules collect all
   overlapping hits and choose leftmost-longest on word boundaries themselves.
 * Punctuation: a character table. Boilerplate: compiled ``regex`` patterns.
+* Currency: words and amount compounds (亿美元) are Chinese keys, so Han runs know them; the
+  ``CurrencyIndex`` holds every script form, the bound keys and the Latin prefixes for ZH004.
 
 Later layers win: a user's entry with the same key replaces the bundled one.
 """
@@ -22,6 +24,13 @@ from ..zh import script_forms
 from .entries import Entry
 
 PATTERN_TIMEOUT = 1.0  # seconds a user pattern may run on one document before it is stopped
+# The Chinese number units an amount is written in (3亿元, 50万美元, 2万亿元), with their factors.
+# Number words, not vocabulary: a unit joined to a currency key is one known piece (亿元), while
+# a unit alone stays unknown (万 is also in 万一, 千万).
+AMOUNT_UNITS = {
+    "十": 10, "百": 100, "千": 1_000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7,
+    "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,17 @@ class EnKey:
     case_sensitive: bool
 
 
+@dataclass(eq=False)
+class CurrencyIndex:
+    """Currency keys in every script form, for ZH004. Compared by identity (a cache key)."""
+
+    words: dict[str, int] = field(default_factory=dict)  # currency zh forms -> entry
+    bound: dict[str, int] = field(default_factory=dict)  # forms only after a number (元) -> entry
+    before: dict[str, int] = field(default_factory=dict)  # words before an amount (约合) -> entry
+    units: dict[str, int] = field(default_factory=dict)  # unit forms (亿, 億) -> factor
+    latin: dict[str, list[int]] = field(default_factory=dict)  # HK -> entries it may prefix
+
+
 @dataclass
 class Compiled:
     entries: list[Entry]
@@ -44,6 +64,7 @@ class Compiled:
     punct: dict[str, int] = field(default_factory=dict)
     boilerplate: list[tuple[int, Any]] = field(default_factory=list)
     shadowed: list[str] = field(default_factory=list)
+    currency: CurrencyIndex | None = None  # None in a cache written before currencies existed
 
     def entry(self, index: int) -> Entry:
         return self.entries[index]
@@ -57,6 +78,8 @@ class Compiled:
         suffixes: dict[str, list[str]] = {}
         prefixes: dict[str, list[str]] = {}
         for form in sorted(self.zh, key=lambda f: (-len(f), f)):
+            if self.entries[self.zh[form][0]].kind == "currency":
+                continue  # pinyin glued to a currency is no transliteration to resolve
             for k in range(1, len(form)):
                 suffixes.setdefault(form[k:], []).append(form)
                 prefixes.setdefault(form[:k], []).append(form)
@@ -67,7 +90,7 @@ def compile_glossary(entries: list[Entry], layers: dict[str, int] | None = None)
     """Build matchers; entries of a later layer replace earlier ones that share a key."""
     layers = layers or {}
     ordered = sorted(range(len(entries)), key=lambda i: layers.get(entries[i].id, 0))
-    out = Compiled(entries=list(entries))
+    out = Compiled(entries=list(entries), currency=CurrencyIndex())
     en_keys: dict[str, list[EnKey]] = {}
     for i in ordered:
         entry = entries[i]
@@ -82,12 +105,36 @@ def compile_glossary(entries: list[Entry], layers: dict[str, int] | None = None)
         elif entry.kind == "allow":
             for phrase in entry.phrases:
                 _put(en_keys, EnKey(i, phrase, phrase, "allow", False))
+        elif entry.kind == "currency":
+            _add_currency(out, i, entry)
     out.en = _automaton(en_keys)
     return out
 
 
 def _add_zh(out: Compiled, i: int, entry: Entry) -> None:
     for key in entry.zh:
+        for form in script_forms(key):
+            out.zh[form] = (i, key)
+            out.zh_max = max(out.zh_max, len(form))
+
+
+def _add_currency(out: Compiled, i: int, entry: Entry) -> None:
+    """Words are known pieces on their own; bound keys only inside an amount compound."""
+    index = out.currency
+    assert index is not None
+    if not index.units:
+        index.units.update((form, n) for unit, n in AMOUNT_UNITS.items() for form in script_forms(unit))
+    table = index.words if entry.symbol or entry.unit else index.before
+    for keys, into in ((entry.zh, table), (entry.bound, index.bound)):
+        for key in keys:
+            for form in script_forms(key):
+                into[form] = i
+    for latin in entry.latin:
+        index.latin.setdefault(latin, []).append(i)
+    keys = list(entry.zh)
+    if entry.symbol or entry.unit:
+        keys += [unit + key for unit in AMOUNT_UNITS for key in entry.zh + entry.bound]
+    for key in keys:
         for form in script_forms(key):
             out.zh[form] = (i, key)
             out.zh_max = max(out.zh_max, len(form))

@@ -7,6 +7,12 @@ A glossary file is ``{kind: KIND, entries: [...]}``. The kinds and their fields:
 * ``punctuation`` zh (the characters) / en / space               (PU001)
 * ``boilerplate`` pattern / scope / keep / lead / trail          (BP001)
 * ``allow``       phrases: text that is never touched
+* ``currency``    zh / bound / en / symbol / unit / latin        (ZH004)
+  A currency has ``symbol`` (written before the number: ``$11 billion``) or ``unit``
+  (written after it: ``3.6 billion euros``), never both; ``en`` is its name for a word with no
+  amount. ``bound`` keys are a currency only right after a number (元 is also in 单元, 元旦), so
+  they are not known words on their own. An entry with neither ``symbol`` nor ``unit`` is a word
+  that stands before an amount (约合 → about).
 
 Every entry has ``id``, ``note`` and ``examples`` (``allow`` entries need no examples).
 """
@@ -17,9 +23,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Origin, Safety
+from .guards import pattern_problem, recreation_problem
 from .yamlnodes import Located
 
-KINDS = ("term", "idiom", "punctuation", "boilerplate", "allow")
+KINDS = ("term", "idiom", "punctuation", "boilerplate", "allow", "currency")
 COMMON = {"id", "note", "examples"}
 FIELDS: dict[str, set[str]] = {
     "term": COMMON | {"zh", "en", "wrong", "variants", "safety", "inflect", "tags"},
@@ -27,6 +34,7 @@ FIELDS: dict[str, set[str]] = {
     "punctuation": COMMON | {"zh", "en", "space", "map"},
     "boilerplate": COMMON | {"pattern", "scope", "keep", "lead", "trail", "tags"},
     "allow": {"id", "note", "phrases", "examples"},
+    "currency": COMMON | {"zh", "bound", "en", "symbol", "unit", "latin"},
 }
 REQUIRED: dict[str, set[str]] = {
     "term": {"id", "en", "note", "examples"},
@@ -34,6 +42,7 @@ REQUIRED: dict[str, set[str]] = {
     "punctuation": {"id", "zh", "note", "examples"},
     "boilerplate": {"id", "pattern", "note", "examples"},
     "allow": {"id", "phrases", "note"},
+    "currency": {"id", "en", "note", "examples"},
 }
 SPACES = ("none", "after", "before", "around")
 SCOPES = ("paragraph", "inline")
@@ -69,6 +78,10 @@ class Entry:
     lead: str = ""
     trail: str = ""
     phrases: tuple[str, ...] = ()
+    bound: tuple[str, ...] = ()
+    symbol: str = ""
+    unit: str = ""
+    latin: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
@@ -109,6 +122,13 @@ def build_entry(kind: str, raw: Located, file: str) -> Entry:
         raise SchemaProblem(raw.line, entry_id, "a punctuation entry needs exactly one of en, map")
     if kind == "idiom":
         values["safety"] = Safety.SUGGESTION
+    if kind == "currency" and not (values.get("zh") or values.get("bound")):
+        raise SchemaProblem(raw.line, entry_id, "a currency entry needs zh or bound")
+    if kind == "currency" and values.get("symbol") and values.get("unit"):
+        raise SchemaProblem(raw.line, entry_id, "a currency entry has a symbol or a unit, not both")
+    recreated = recreation_problem(kind, values)
+    if recreated is not None:
+        raise SchemaProblem(data[recreated[0]].line, entry_id, recreated[1])
     lines = {name: located.line for name, located in data.items()}
     return Entry(kind=kind, file=file, line=raw.line, field_lines=lines, **values)
 
@@ -116,13 +136,16 @@ def build_entry(kind: str, raw: Located, file: str) -> Entry:
 def _field(name: str, located: Located, entry_id: str) -> Any:
     value = located.value
     line = located.line
-    if name in ("id", "en", "note", "pattern", "lead", "trail"):
-        if not isinstance(value, str) or (name in ("id", "note", "pattern") and not value.strip()):
+    if name in ("id", "en", "note", "pattern", "lead", "trail", "symbol", "unit"):
+        required = name in ("id", "note", "pattern", "symbol", "unit")
+        if not isinstance(value, str) or (required and not value.strip()):
             raise SchemaProblem(line, entry_id, f"{name!r} must be a non-empty string")
         if name == "id" and not _is_id(value):
             raise SchemaProblem(line, entry_id, "id must be lowercase letters, digits and '-'")
+        if name == "pattern" and (problem := pattern_problem(value)) is not None:
+            raise SchemaProblem(line, entry_id, problem)
         return value
-    if name in ("zh", "wrong", "variants", "phrases", "tags"):
+    if name in ("zh", "wrong", "variants", "phrases", "tags", "bound", "latin"):
         return _strings(name, located, entry_id)
     if name == "inflect":
         if not isinstance(value, bool):

@@ -6,7 +6,7 @@ so ``cleanup glossary check`` can show them all at once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,9 +65,15 @@ def load_file(path: Path, name: str) -> tuple[list[Entry], list[str]]:
     except FileNotFoundError:
         return [], [f"{name}:0: -: no such glossary file"]
     except UnicodeDecodeError as exc:
-        return [], [f"{name}:1: -: not valid UTF-8 at byte {exc.start}"]
+        line = exc.object[: exc.start].count(b"\n") + 1
+        return [], [f"{name}:{line}: -: not valid UTF-8 at byte {exc.start} (0x{exc.object[exc.start]:02x})"]
     except OSError as exc:
         return [], [f"{name}:0: -: cannot read ({exc.strerror})"]
+    return load_text(text, name)
+
+
+def load_text(text: str, name: str) -> tuple[list[Entry], list[str]]:
+    """Load one glossary file's text (e.g. an edit not yet written) as if read from ``name``."""
     try:
         doc = parse(text)
     except YamlProblem as exc:
@@ -118,14 +124,21 @@ def load_glossary(paths: Sequence[Path | str] = (), use_default: bool = True) ->
 
     A later layer's entry replaces an earlier entry with the same id; ``notices`` says so.
     """
+    return load_sources(sources(paths, use_default))
+
+
+def load_sources(listed: Sequence[tuple[int, str, Path]], texts: Mapping[Path, str] | None = None) -> Glossary:
+    """Load ``(layer, name, path)`` files in order; a path in ``texts`` is loaded from that text
+    instead of the disk, so that an edit can be validated before it is written."""
     glossary = Glossary()
     index: dict[str, int] = {}
-    for layer, name, path in sources(paths, use_default):
-        if not path.exists():
+    texts = texts or {}
+    for layer, name, path in listed:
+        if path not in texts and not path.exists():
             glossary.problems.append(f"{path}:0: -: no such glossary file or directory")
             continue
         glossary.files.append(name)
-        entries, problems = load_file(path, name)
+        entries, problems = load_text(texts[path], name) if path in texts else load_file(path, name)
         glossary.problems.extend(problems)
         for entry in entries:
             _add(glossary, index, entry, layer)

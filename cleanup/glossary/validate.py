@@ -15,6 +15,7 @@ from ..errors import CleanupError
 from ..scan import Scan
 from ..zh import script_forms
 from .compiled import Compiled, compile_glossary
+from . import regexcost
 from .entries import Entry
 from .loader import Glossary
 
@@ -31,8 +32,42 @@ def check_glossary(glossary: Glossary) -> list[str]:
         return problems
     compiled = compile_glossary(entries, glossary.layers)
     problems += _no_chains(entries, compiled)
-    problems += check_examples(entries, compiled)
+    shadowed = {old.id for old, _, _ in _overridden_keys(glossary)}
+    problems += check_examples([e for e in entries if e.id not in shadowed], compiled)
     return problems
+
+
+def key_overrides(glossary: Glossary) -> list[str]:
+    """One note per key that a later layer's entry takes over from an earlier layer's entry.
+
+    ``_clash`` lets these through on purpose (a user's glossary wins); the overridden entry's
+    examples are not run, since they expect the English the user replaced.
+    """
+    return [
+        f"{new.where(field)}: {new.id}: key {key!r} overrides {old.id} ({old.file}:{old.line})"
+        for old, new, (field, key) in _overridden_keys(glossary)
+    ]
+
+
+def _overridden_keys(glossary: Glossary) -> list[tuple[Entry, Entry, tuple[str, str]]]:
+    layers = glossary.layers
+    if len(set(layers.values())) < 2:
+        return []  # one layer: a shared key is a clash, reported by _unique_zh / _unique_en
+    seen: dict[tuple[str, str], Entry] = {}
+    out: dict[tuple[str, str], tuple[Entry, Entry, tuple[str, str]]] = {}
+    for entry in sorted(glossary.entries, key=lambda e: layers.get(e.id, 0)):
+        for field, key, folded in _folded_keys(entry):
+            old = seen.get((field, folded))
+            if old is not None and old.id != entry.id and layers.get(old.id, 0) < layers.get(entry.id, 0):
+                out.setdefault((old.id, key), (old, entry, (field, key)))
+            seen[(field, folded)] = entry
+    return list(out.values())
+
+
+def _folded_keys(entry: Entry) -> list[tuple[str, str, str]]:
+    """``(field, key, folded key)``: Chinese keys in every script form, English keys lower-cased."""
+    keys = [("zh", k, form) for k in entry.zh for form in script_forms(k)] if entry.kind in ("term", "idiom") else []
+    return keys + [("wrong", k, k.lower()) for k in _english_keys(entry)]
 
 
 def _unique_zh(entries: list[Entry], layers: dict[str, int]) -> list[str]:
@@ -125,15 +160,33 @@ def check_examples(entries: list[Entry], compiled: Compiled) -> list[str]:
 def _patterns(entries: list[Entry]) -> list[str]:
     problems = []
     for entry in entries:
-        if entry.kind != "boilerplate":
-            continue
-        try:
-            compiled = regex.compile(entry.pattern, regex.MULTILINE)
-        except regex.error as exc:
-            problems.append(f"{entry.where('pattern')}: {entry.id}: pattern does not compile: {exc}")
-            continue
-        if compiled.fullmatch("", timeout=1.0) is not None or compiled.search("", timeout=1.0):
-            problems.append(f"{entry.where('pattern')}: {entry.id}: pattern matches empty text")
-        elif entry.keep and entry.keep > compiled.groups:
-            problems.append(f"{entry.where('keep')}: {entry.id}: keep {entry.keep} but the pattern has {compiled.groups} groups")
+        if entry.kind == "boilerplate":
+            problem = _pattern_problem(entry)
+            if problem is not None:
+                problems.append(problem)
     return problems
+
+
+def _pattern_problem(entry: Entry) -> str | None:
+    """Compiles; matches no empty text (in the examples or a few generic lines); its ``keep``
+    group exists; no example's output is matched again; no catastrophic backtracking."""
+    where = f"{entry.where('pattern')}: {entry.id}"
+    try:
+        compiled = regex.compile(entry.pattern, regex.MULTILINE)
+    except regex.error as exc:
+        return f"{where}: pattern does not compile: {exc}"
+    examples = tuple(e.text for e in entry.examples)
+    slow = regexcost.probe(compiled, examples)
+    if slow is not None:
+        return f"{where}: {slow}"
+    if regexcost.matches_empty(compiled, examples):
+        return f"{where}: pattern matches empty text"
+    if entry.keep and entry.keep > compiled.groups:
+        return f"{entry.where('keep')}: {entry.id}: keep {entry.keep} but the pattern has {compiled.groups} groups"
+    for example in entry.examples:
+        if example.out and compiled.search(example.out, timeout=regexcost.PROBE_TIMEOUT):
+            return (
+                f"{entry.file}:{example.line}: {entry.id}: the output {example.out!r} is matched by the "
+                "pattern again; the fix would fire on its own output"
+            )
+    return None

@@ -2,7 +2,12 @@
 
 We compose the node tree (libyaml when present) instead of loading objects, so that every
 value keeps its source line for ``file:line`` messages, and so that hostile documents are
-refused before they are expanded: aliases, duplicate keys, deep nesting and non-string keys.
+refused before they are expanded: aliases (a billion-laughs bomb is refused at its first
+alias, never expanded), duplicate keys, deep nesting (libyaml stops at its own depth limit; the
+pure-Python composer's recursion is caught), non-string keys, tags outside YAML's core schema
+(``!!python/object``, ``!!binary``), and characters a reviewer cannot see: bidirectional
+controls (the "Trojan Source" trick: a key that reads one way and matches another), zero-width
+characters, C1 controls and lone surrogates.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import regex
 import yaml
 
 try:
@@ -18,6 +24,16 @@ except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
 
 MAX_DEPTH = 12
+CORE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "bool", "null", "float", "seq", "map", "timestamp")
+)
+# Bidi embeddings/overrides/isolates and marks, zero-width and invisible format characters, a BOM
+# inside text, C0 controls but tab and newline (written as YAML escapes: "\e", "\r"), C1
+# controls, and surrogates (which no valid UTF-8 file holds).
+INVISIBLE = regex.compile(
+    "[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060-\u2064\ufeff"
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
+)
 
 
 @dataclass
@@ -43,11 +59,24 @@ def parse(text: str) -> Located | None:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise YamlProblem(line, f"invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.reader.ReaderError as exc:
+        line = _reader_line(text, exc)
+        raise YamlProblem(line, f"invalid YAML: character U+{exc.character:04X} is not allowed") from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(1, f"invalid YAML: {exc}") from None
+        raise YamlProblem(1, f"invalid YAML: {str(exc).splitlines()[0]}") from None
+    except RecursionError:  # the pure-Python composer, on thousands of nested brackets
+        raise YamlProblem(1, f"nested deeper than {MAX_DEPTH} levels") from None
     if node is None:
         return None
     return _convert(node, set(), 0)
+
+
+def _reader_line(text: str, exc: yaml.reader.ReaderError) -> int:
+    """libyaml reports a byte offset into the UTF-8 text, the pure-Python reader a character index."""
+    pos = exc.position
+    if pos < len(text) and ord(text[pos]) == exc.character:
+        return text[:pos].count("\n") + 1
+    return text.encode("utf-8", "surrogatepass")[:pos].count(b"\n") + 1
 
 
 def _convert(node: yaml.Node, seen: set[int], depth: int) -> Located:
@@ -57,6 +86,8 @@ def _convert(node: yaml.Node, seen: set[int], depth: int) -> Located:
     if depth > MAX_DEPTH:
         raise YamlProblem(line, f"nested deeper than {MAX_DEPTH} levels")
     seen.add(id(node))
+    if node.tag not in CORE_TAGS and not (isinstance(node, yaml.ScalarNode) and node.tag == "!"):
+        raise YamlProblem(line, f"YAML tag {node.tag!r} is not allowed in a glossary")
     if isinstance(node, yaml.ScalarNode):
         return Located(_scalar(node), line)
     if isinstance(node, yaml.SequenceNode):
@@ -73,13 +104,22 @@ def _mapping(node: yaml.MappingNode, seen: set[int], depth: int) -> dict[str, Lo
         if not isinstance(key_node, yaml.ScalarNode):
             raise YamlProblem(key_line, "mapping keys must be plain strings")
         key = str(key_node.value)
+        _visible(key, key_line)
         if key in out:
             raise YamlProblem(key_line, f"duplicate key {key!r} (first on line {out[key].line})")
         out[key] = _convert(value_node, seen, depth + 1)
     return out
 
 
+def _visible(value: str, line: int) -> None:
+    m = INVISIBLE.search(value)
+    if m is not None:
+        code = ord(m.group())
+        raise YamlProblem(line, f"invisible or control character U+{code:04X} in {value[:40]!r}; not allowed in a glossary")
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
+    _visible(node.value, node.start_mark.line + 1)
     tag = node.tag
     if node.style in ("'", '"', "|", ">"):
         return node.value

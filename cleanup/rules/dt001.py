@@ -22,6 +22,7 @@ Fix safety
 
 from __future__ import annotations
 
+import bisect
 import calendar
 from collections.abc import Iterator
 
@@ -42,8 +43,12 @@ _MONTH = r"(?P<month>" + "|".join(sorted((m.title() for m in MONTHS), key=len, r
 EXPLICIT = regex.compile(
     rf"(?<![A-Za-z0-9_]){_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('month', 'month2')}(?![A-Za-z0-9_])"
 )
+# Starts with the literal ``the `` so that the engine can skip ahead; the preposition is checked
+# behind it (``prep``), and ``check`` keeps the old scan's rule that a match's trailing word
+# cannot be the next match's preposition.
 RELATIVE = regex.compile(
-    r"(?<![A-Za-z0-9_])(?:[Oo]n|of|since|until|till|by|from|before|after) (?P<span>the (?P<day>\d{1,2})(?:st|nd|rd|th))(?![A-Za-z0-9_])"
+    r"(?P<span>the (?P<day>\d{1,2})(?:st|nd|rd|th))(?![A-Za-z0-9_])"
+    r"(?<=(?<![A-Za-z0-9_])(?P<prep>[Oo]n|of|since|until|till|by|from|before|after) the \d{1,2}(?:st|nd|rd|th))"
     r"(?P<next>\s*(?P<word>[A-Za-z]+)?)"
 )
 FOLLOWERS = frozenset(
@@ -62,22 +67,34 @@ def _is_date_use(match: regex.Match[str]) -> bool:
     return word in FOLLOWERS or word.endswith(("ed", "ing"))
 
 
-def _months_before(text: str, pos: int) -> list[int]:
-    months = []
-    for m in EXPLICIT.finditer(text, 0, pos):
-        name = (m.group("month") or m.group("month2")).lower()
-        months.append(MONTHS[name])
-    return months
+def _explicit_months(text: str) -> list[tuple[int, int]]:
+    """``(end, month)`` of every explicit date, scanned once per document.
+
+    An explicit date cannot contain the preposition a relative date starts with, so the dates
+    ending before a relative date are the ones a scan stopped there would find.
+    """
+    return [(m.end(), MONTHS[(m.group("month") or m.group("month2")).lower()]) for m in EXPLICIT.finditer(text)]
+
+
+def _months_before(explicit: list[tuple[int, int]], pos: int) -> list[int]:
+    return [month for end, month in explicit[: bisect.bisect_right(explicit, (pos, 13))]]
 
 
 def check(scan: Scan) -> Iterator[Finding]:
     text = scan.text
     if "the " not in text:
         return
+    explicit: list[tuple[int, int]] | None = None
+    taken = 0
     for m in RELATIVE.finditer(text):
+        if m.start("prep") < taken:
+            continue  # the previous match's trailing word was this preposition
+        taken = m.end()
         if not _is_date_use(m):
             continue
-        months = _months_before(text, m.start())
+        if explicit is None:
+            explicit = _explicit_months(text)
+        months = _months_before(explicit, m.start("prep"))
         if not months:
             continue
         month = max(months)

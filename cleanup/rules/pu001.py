@@ -22,6 +22,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+import regex
+
 from ..model import Finding
 from ..scan import Scan
 from .base import replace
@@ -54,12 +56,22 @@ def _english(scan: Scan, pos: int, entry_index: int) -> tuple[int, int, str]:
     return start, end, en
 
 
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
+
+
+def _non_ascii(text: str) -> Iterator[int]:
+    """Offsets of the non-ASCII characters (CJK punctuation is never ASCII); skips English fast."""
+    for m in _NON_ASCII.finditer(text):
+        yield from range(m.start(), m.end())
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     table = scan.glossary.punct
     text = scan.text
     if not table or text.isascii():
         return
-    for pos, ch in enumerate(text):
+    for pos in _non_ascii(text):
+        ch = text[pos]
         index = table.get(ch)
         if index is None:
             continue

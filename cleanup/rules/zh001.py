@@ -50,8 +50,8 @@ def english_for(scan: Scan, start: int, end: int, en: str) -> str:
 
 def check(scan: Scan) -> Iterator[Finding]:
     for piece in scan.han:
-        if piece.kind != TERM:
-            continue
+        if piece.kind != TERM or scan.glossary.entry(piece.entry).kind == "currency":
+            continue  # currency words and amounts belong to ZH004
         entry = scan.glossary.entry(piece.entry)
         before = scan.text[piece.start : piece.end]
         message = f"Chinese term '{before}' left in English; glossary: {entry.en}"

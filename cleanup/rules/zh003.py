@@ -1,42 +1,74 @@
 """Chinese text that no glossary entry covers.
 
 What it does
-    Reports every run of Han characters that no glossary key covers, with its pinyin and the
-    ``cleanup glossary add`` command that would cover it.
+    Finds every run of Han characters that no glossary key covers and shows its pinyin. When a
+    fallback source knows the run, the finding carries a suggested replacement, and the source
+    is named in the message and in the change log (``entry``/``source``):
+
+    * ``name:pinyin`` — a person's name as English writes it, surname first (刘白 → Liu Bai,
+      欧阳娜娜 → Ouyang Nana, with surname readings: 曾 Zeng, 单 Shan, 解 Xie, 区 Ou);
+    * ``place:pinyin`` — a place name as joined pinyin (洋山 → Yangshan), when CC-CEDICT has no
+      English name for it (香港 → Hong Kong);
+    * ``CC-CEDICT`` — the dictionary sense English news needs (倡议 → proposal, not "to
+      suggest"), or the run's words composed when that reads as English (收到了 → receive;
+      美新里那个分店 → Meixinli that branch, ``place:pinyin+CC-CEDICT``).
+
+    Otherwise the run is reported with its pinyin and the ``cleanup glossary add`` command that
+    would cover it. The suggestion is in that command too, ready to curate.
 
 Why is this bad?
-    Untranslated Chinese in English text; the tool cannot know the right English without a
-    curated entry, so a human must decide.
+    Untranslated Chinese in English text: readers cannot read it. The tool cannot know the
+    right English without a curated entry, but a dictionary or a name's pinyin gives the
+    editor a starting point.
 
 Example
-    ``the affected area贏.`` is reported: ``'贏' (yíng) has no glossary entry``.
+    ``a US倡议 plan`` gets the suggestion ``a US proposal plan`` (CC-CEDICT); ``By 刘白 and
+    欧阳娜娜`` gets ``By Liu Bai and Ouyang Nana`` (name:pinyin); ``the affected area贏.`` gets
+    ``the affected area beat.`` (CC-CEDICT), for a human to reword; ``search 介观生科 online``
+    is reported only (no dictionary word, no name).
 
 Fix safety
-    Report only.
+    Suggestion at best, never applied by default (``--suggestions`` applies it): a dictionary
+    knows words, not the sentence they were in. Spaces are added where the Chinese touched
+    Latin letters or digits, and a replacement that starts a sentence is capitalised. A run
+    with no proposal is report-only.
 """
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterator
 
 from ..han import UNKNOWN
-from ..model import Finding, Origin
+from ..model import Finding, Origin, Safety
 from ..scan import Scan
 from ..zh import pinyin_of
-from .base import report
+from .base import replace, report
+from .zh001 import english_for
 
 CODE = "ZH003"
 NAME = "unknown-chinese"
-DEFAULT = "report"
+DEFAULT = "suggestion from fallbacks, else report"
 
 
 def check(scan: Scan) -> Iterator[Finding]:
     for piece in scan.han:
         if piece.kind != UNKNOWN:
             continue
+        from ..fallback import propose  # loaded only by documents with Chinese no entry covers
+
         han = scan.text[piece.start : piece.end]
+        proposal = propose(han, scan.text, piece.start, piece.end)
+        if proposal is None:
+            message = (
+                f"'{han}' ({pinyin_of(han)}) has no glossary entry; "
+                f"cover it with: cleanup glossary add --zh {han} --en ENGLISH"
+            )
+            yield report(CODE, piece.start, piece.end, message, Origin("unknown-chinese"))
+            continue
         message = (
-            f"'{han}' ({pinyin_of(han)}) has no glossary entry; "
-            f"cover it with: cleanup glossary add --zh {han} --en ENGLISH"
+            f"'{han}' ({pinyin_of(han)}) has no glossary entry; {proposal.source}: {proposal.note}; "
+            f"cover it with: cleanup glossary add --zh {han} --en {shlex.quote(proposal.english)}"
         )
-        yield report(CODE, piece.start, piece.end, message, Origin("unknown-chinese"))
+        after = english_for(scan, piece.start, piece.end, proposal.english)
+        yield replace(CODE, piece.start, piece.end, after, Safety.SUGGESTION, message, Origin(proposal.source))

@@ -1,0 +1,125 @@
+"""Cold-start cost of ``cleanup fix`` on one article, as a user pays it: whole processes.
+
+    python bench/startup.py [--runs 7]
+
+Three articles, written to a temporary directory: (a) the seed (Chinese that the glossary
+covers), (b) the seed with a paragraph of Chinese no glossary entry covers (names, a place, a
+clause), so that the fallback index, the segmenter and the pinyin table load, (c) the seed with
+every Han character and CJK punctuation mark removed (no Chinese at all); and (b) again with
+``--ignore ZH003``, so that the difference is the cost of the fallbacks. For each, every run is
+a fresh ``python -m cleanup fix -q`` process; the first starts with an empty cache directory
+(``CLEANUP_CACHE_DIR``), so it builds the compiled glossary and, for (b), the fallback index;
+the following runs find them cached. The table gives that first run (wall, and CPU in brackets) and min / median / max of
+the others, in seconds of wall time, and their median CPU time (user + system), which varies
+less when other processes share the machine. Bytecode is compiled first, by one throwaway run
+of each article, as pip compiles a package when it installs it (into a temporary
+``PYTHONPYCACHEPREFIX``, never the source tree). The operating system's file cache is left warm (dropping it
+needs root and would slow every other process on the machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "observer-critical-minerals.txt"
+UNKNOWN = (
+    "\n\nAccording to 刘白 and 欧阳娜娜, the 美新里那个分店 near 洋山港 closed; Mr 曾 said the "
+    "affected area贏 would reopen, 但是我写错了地址, more than 约合 11 billion.\n"
+)
+CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef【】丨]+")
+
+
+def articles(directory: Path) -> dict[str, Path]:
+    seed = SEED.read_text(encoding="utf-8")
+    texts = {
+        "(a) seed (glossary Chinese)": seed,
+        "(b) unknown Chinese": seed + UNKNOWN,
+        "(c) no Chinese": CJK.sub("", seed),
+    }
+    paths = {}
+    for i, (name, text) in enumerate(texts.items()):
+        path = directory / f"article-{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths[name] = path
+    return paths
+
+
+def environment(cache: Path, pycache: Path) -> dict[str, str]:
+    """The package's bytecode under ``pycache`` (compiled once, as pip does at install), never
+    in the source tree; nothing else of the caller's cleanup settings."""
+    env = dict(os.environ, CLEANUP_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=str(pycache))
+    for name in ("CLEANUP_NO_CACHE", "PYTHONDONTWRITEBYTECODE"):
+        env.pop(name, None)
+    return env
+
+
+def compile_bytecode(commands: list[list[str]], directory: Path) -> None:
+    """One throwaway run of each command, so that every module it imports (the package, the
+    standard library, dependencies) has bytecode under the prefix, as after an install."""
+    for command in commands:
+        run_once(command, Path(tempfile.mkdtemp(prefix="warmup-", dir=directory)))
+
+
+def run_once(command: list[str], cache: Path) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one process."""
+    env = environment(cache, cache.parent / "pycache")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"startup: {' '.join(command)} failed: {done.stderr.decode(errors='replace')}")
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def measure(command: list[str], runs: int, directory: Path, name: str) -> tuple[tuple[float, float], list[tuple[float, float]]]:
+    cache = Path(tempfile.mkdtemp(prefix="cache-", dir=directory))
+    first = run_once(command, cache)
+    return first, [run_once(command, cache) for _ in range(runs)]
+
+
+def row(name: str, first: tuple[float, float] | None, warm: list[tuple[float, float]]) -> str:
+    head = "" if first is None else f"{first[0]:5.2f} ({first[1]:4.2f})"
+    wall = [w for w, _ in warm]
+    cpu = statistics.median(c for _, c in warm)
+    return (
+        f"{name:30} {head:>12}   {min(wall):6.2f} {statistics.median(wall):6.2f} {max(wall):6.2f}"
+        f"   {cpu:6.2f}   {len(warm)}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs after the first, per article")
+    args = parser.parse_args(argv)
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}")
+    print(f"{'article':30} {'first run':>12}   {'cache built: wall min median max':>20}   {'cpu':>6}   runs")
+    print(f"{'':30} {'wall (cpu)':>12}   {'':32}   {'median':>6}")
+    with tempfile.TemporaryDirectory(prefix="cleanup-startup-") as tmp:
+        directory = Path(tmp)
+        commands = {name: [sys.executable, "-m", "cleanup", "fix", "-q", str(path)] for name, path in articles(directory).items()}
+        # The same article with the fallback rule off: the difference is what the fallbacks cost.
+        commands["(b) with --ignore ZH003"] = commands["(b) unknown Chinese"] + ["--ignore", "ZH003"]
+        compile_bytecode(list(commands.values()), directory)
+        _, python = measure([sys.executable, "-c", "pass"], args.runs, directory, "python")
+        print(row("python -c pass (floor)", None, python))
+        for name, command in commands.items():
+            first, warm = measure(command, args.runs, directory, name)
+            print(row(name, first, warm))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Batch cleaning: many files and corpora, in parallel, resumable (see docs/batch.md)."""

@@ -1,0 +1,128 @@
+"""Which files a batch reads: paths, directories (recursive), globs, ``--files-from``, minus
+``--exclude`` patterns and ``.cleanupignore`` files (gitignore syntax).
+
+Sources are produced lazily and in a deterministic order (arguments in order, directory
+entries sorted), so a corpus of any size is listed without holding it in memory, and a second
+listing (for the progress bar's totals, or a resumed run) comes out the same.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import pathspec
+
+from ..formats import known
+
+IGNORE_FILE = ".cleanupignore"
+GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path  # what is read
+    shown: str  # how logs, reports and the manifest name it
+    mirror: PurePosixPath  # where it goes under --out-dir
+
+
+def _spec(lines: Iterable[str]) -> pathspec.PathSpec | None:
+    wanted = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    return pathspec.GitIgnoreSpec.from_lines(wanted) if wanted else None
+
+
+def _read_ignore(directory: Path) -> pathspec.PathSpec | None:
+    try:
+        return _spec((directory / IGNORE_FILE).read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _mirror(shown: str) -> PurePosixPath:
+    parts = [p for p in PurePosixPath(Path(shown).as_posix()).parts if p not in ("..", ".", "/")]
+    return PurePosixPath(*parts) if parts else PurePosixPath(Path(shown).name)
+
+
+@dataclass
+class Collector:
+    excludes: list[str]
+    skip: list[Path]  # outputs of this run (an --out-dir inside an input directory)
+    any_file: bool = False  # --input-format given: a directory walk takes every file
+
+    def __post_init__(self) -> None:
+        self._exclude = _spec(self.excludes)
+        self._cwd_ignore = _read_ignore(Path("."))
+        self._skip = [p.resolve() for p in self.skip]
+        self._seen: set[Path] = set()
+
+    def sources(self, args: Iterable[str]) -> Iterator[Source]:
+        for arg in args:
+            path = Path(arg)
+            if path.is_dir():
+                yield from self._walk(path, arg)
+            elif not path.exists() and GLOB_CHARS & set(arg):
+                for match in sorted(glob.glob(arg, recursive=True)):
+                    yield from self.sources([match]) if Path(match).is_dir() else self._file(Path(match), match)
+            else:
+                yield from self._file(path, arg, explicit=True)
+
+    def _excluded(self, shown: str, relative: str = "", is_dir: bool = False) -> bool:
+        suffix = "/" if is_dir else ""
+        for spec in (self._exclude, self._cwd_ignore):
+            if spec is not None and (spec.match_file(shown + suffix) or (relative and spec.match_file(relative + suffix))):
+                return True
+        return False
+
+    def _file(self, path: Path, shown: str, explicit: bool = False) -> Iterator[Source]:
+        shown = os.path.normpath(shown)
+        if not explicit and self._excluded(shown):
+            return
+        if path.exists():
+            resolved = path.resolve()
+            if resolved in self._seen or any(resolved.is_relative_to(s) for s in self._skip):
+                return
+            self._seen.add(resolved)
+        yield Source(path, shown, _mirror(shown))
+
+    def _walk(self, root: Path, arg: str) -> Iterator[Source]:
+        base = os.path.normpath(arg)
+        prefix = PurePosixPath(root.resolve().name) if root.is_absolute() else None
+        scoped: list[tuple[str, pathspec.PathSpec]] = []
+        for directory, dirs, files in os.walk(root):
+            rel_dir = os.path.relpath(directory, root)
+            rel_dir = "" if rel_dir == "." else rel_dir.replace(os.sep, "/")
+            spec = _read_ignore(Path(directory))
+            if spec is not None:
+                scoped.append((rel_dir, spec))
+            keep = []
+            for name in sorted(dirs):
+                rel = f"{rel_dir}/{name}" if rel_dir else name
+                if not self._ignored(scoped, rel, True) and (Path(directory, name).resolve() not in self._skip):
+                    keep.append(name)
+            dirs[:] = keep
+            for name in sorted(files):
+                rel = f"{rel_dir}/{name}" if rel_dir else name
+                if name == IGNORE_FILE or (not self.any_file and not known(name)) or self._ignored(scoped, rel, False):
+                    continue
+                shown = os.path.join(base, rel) if base != "." else rel
+                for source in self._file(Path(directory, name), shown):
+                    yield Source(source.path, source.shown, prefix / rel if prefix else source.mirror)
+
+    def _ignored(self, scoped: list[tuple[str, pathspec.PathSpec]], rel: str, is_dir: bool) -> bool:
+        suffix = "/" if is_dir else ""
+        for where, spec in scoped:
+            if where and not rel.startswith(where + "/"):
+                continue
+            inner = rel[len(where) + 1 :] if where else rel
+            if spec.match_file(inner + suffix):
+                return True
+        return self._excluded(rel, rel, is_dir)
+
+
+def read_list(path: str, stdin_text: str | None = None) -> list[str]:
+    """``--files-from``: one path per line; blank lines and ``#`` comments skipped."""
+    text = stdin_text if path == "-" and stdin_text is not None else Path(path).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]

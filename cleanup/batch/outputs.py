@@ -1,0 +1,62 @@
+"""Writing a batch's outputs: whole files atomically, and large JSONL files part by part into a
+temporary file renamed over the target only when its last part is in.
+
+Either way a reader of the target sees the old file or the complete new one, never a mix, and
+an interrupted run leaves no partial output behind.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from ..errors import CleanupError
+from ..io import write_atomic
+
+
+def write_file(target: Path, data: bytes) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CleanupError(f"{target.parent}: cannot create directory ({exc.strerror})") from None
+    write_atomic(target, data)
+
+
+class PartWriter:
+    """An atomic write delivered in parts: ``add`` each in order, then ``commit`` or ``abort``."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
+            fd, self._tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        except OSError as exc:
+            raise CleanupError(f"{target}: cannot write ({exc.strerror})") from None
+        self._handle = os.fdopen(fd, "wb")
+
+    def add(self, data: bytes) -> None:
+        try:
+            self._handle.write(data)
+        except OSError as exc:
+            self.abort()
+            raise CleanupError(f"{self.target}: cannot write ({exc.strerror})") from None
+
+    def commit(self) -> None:
+        try:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+            if self._mode is not None:
+                os.chmod(self._tmp, self._mode)
+            os.replace(self._tmp, self.target)
+        except OSError as exc:
+            self.abort()
+            raise CleanupError(f"{self.target}: cannot write ({exc.strerror})") from None
+
+    def abort(self) -> None:
+        if not self._handle.closed:
+            self._handle.close()
+        Path(self._tmp).unlink(missing_ok=True)

@@ -1,0 +1,247 @@
+"""Run a batch: list the inputs, read them into tasks, run the tasks, and take the results in
+order — writing outputs, the change log and the manifest, and adding up the summary.
+
+Memory is bounded: inputs are listed lazily, large JSONL files are read in line-aligned parts,
+and at most ``window`` tasks are in flight; results are taken in submission order, so outputs,
+logs and reports come out the same whatever the number of workers. Ctrl-C stops reading,
+cancels what is queued, and leaves the summary of what was finished (exit 130).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import CleanupError
+from ..formats import format_of
+from ..report.summary import Tally
+from .consistency import Consistency
+from .executors import Done
+from .inputs import Source
+from .manifest import Manifest, digest
+from .sink import FileState, Sink
+from .work import Item, Outcome
+
+TASK_BYTES = 1 << 19  # about half a megabyte of input per task
+TASK_ITEMS = 256
+PART_BYTES = 1 << 20  # JSONL files larger than this are cut into parts of whole lines
+
+
+@dataclass
+class Batch:
+    """One run's inputs and where its results go."""
+
+    sources: Iterable[Source]
+    sink: Sink
+    input_format: str | None = None
+    manifest: Manifest | None = None
+    progress: Any = None  # .advance(files, bytes); None when quiet
+    interrupted: bool = False
+    problems: int = 0  # bad lines in files that were otherwise cleaned
+    redone: set[str] = field(default_factory=set)  # done by an earlier run, but changed since
+    elapsed: float = 0.0
+    tally: Tally = field(default_factory=Tally)
+    consistency: Consistency = field(default_factory=Consistency)
+
+
+class _Interrupt:
+    """Ctrl-C sets a flag the loop reads between files, so no write is cut in half; a second
+    Ctrl-C stops at once."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: Any = None
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def check(self) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+
+    def restore(self) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
+def run(batch: Batch, executor: Any, window: int) -> Batch:
+    """Run every task through ``executor`` and return the batch with its totals."""
+    started = time.perf_counter()
+    if batch.manifest is not None and batch.sink.in_place:
+        batch.sink.on_write = batch.manifest.announce
+    pending: deque[tuple[Any, list[tuple[Item, FileState]]]] = deque()
+    interrupt = _Interrupt()
+    try:
+        for task in _tasks(batch):
+            while len(pending) >= window:
+                interrupt.check()
+                _take(batch, *pending.popleft())
+            interrupt.check()
+            items = [item for item, _ in task]
+            future = Done([_failed(items[0])]) if items[0].error is not None else executor.submit(items)
+            pending.append((future, task))
+        while pending:
+            interrupt.check()
+            _take(batch, *pending.popleft())
+        executor.close()
+    except KeyboardInterrupt:
+        batch.interrupted = True
+        executor.close(cancel=True)
+        batch.sink.abort()
+    finally:
+        interrupt.restore()
+    batch.elapsed = time.perf_counter() - started
+    return batch
+
+
+def _failed(item: Item) -> Outcome:
+    return Outcome(item.index, item.path, 0, 0, error=item.error)
+
+
+def _take(batch: Batch, future: Any, task: list[tuple[Item, FileState]]) -> None:
+    try:
+        outcomes = future.result()
+    except Exception as exc:  # the task itself failed (a worker died, the cluster went away)
+        outcomes = [Outcome(i.index, i.path, i.part, len(i.data), error=f"{i.path}: {exc}") for i, _ in task]
+    for (item, state), outcome in zip(task, outcomes):
+        finished = batch.sink.take(state, item, outcome)
+        if finished:
+            _finish(batch, state)
+        if batch.progress is not None:
+            batch.progress.advance(1 if finished else 0, outcome.size)
+
+
+def _finish(batch: Batch, state: FileState) -> None:
+    if state.error:
+        batch.tally.failed += 1
+        return
+    record = state.record()
+    batch.problems += state.problems
+    batch.tally.add_counts(state.source.shown, record, resumed=False)
+    batch.consistency.add(state.source.shown, state.renderings)
+    if batch.manifest is not None and not state.problems:  # a file with bad lines is redone
+        record["log_end"] = batch.sink.log_position()
+        batch.manifest.record(record)
+
+
+def _tasks(batch: Batch) -> Iterator[list[tuple[Item, FileState]]]:
+    task: list[tuple[Item, FileState]] = []
+    size = 0
+    for item, state in _items(batch):
+        if item.error is not None:  # a file that could not be read: its own task, in order
+            if task:
+                yield task
+                task, size = [], 0
+            yield [(item, state)]
+            continue
+        task.append((item, state))
+        size += len(item.data)
+        if size >= TASK_BYTES or len(task) >= TASK_ITEMS:
+            yield task
+            task, size = [], 0
+    if task:
+        yield task
+
+
+def _items(batch: Batch) -> Iterator[tuple[Item, FileState]]:
+    for index, source in enumerate(batch.sources):
+        try:
+            fmt = format_of(source.shown, batch.input_format)
+            state = batch.sink.state(source, fmt)
+            if fmt == "jsonl" and _size(source.path) > PART_BYTES:
+                yield from _parts(batch, index, source, state)
+                continue
+            data = _read(source.path)
+        except CleanupError as exc:
+            yield Item(index, source.shown, b"", "txt", error=str(exc)), batch.sink.state(source, "txt")
+            continue
+        state.hash, state.size, state.parts = digest(data), len(data), 1
+        if _resumed(batch, state):
+            continue
+        yield Item(index, source.shown, data, fmt), state
+
+
+def _resumed(batch: Batch, state: FileState) -> bool:
+    if batch.manifest is None:
+        return False
+    record = batch.manifest.finished(state.source.shown, state.hash, state.target, batch.sink.in_place)
+    if record is None:
+        if state.source.shown in batch.manifest.done:
+            batch.redone.add(state.source.shown)
+        return False
+    batch.tally.add_counts(state.source.shown, record)
+    if batch.progress is not None:
+        batch.progress.advance(1, state.size)
+    return True
+
+
+def _parts(batch: Batch, index: int, source: Source, state: FileState) -> Iterator[tuple[Item, FileState]]:
+    """A large JSONL file in parts of whole lines; hashed in a first pass to check the manifest."""
+    digest_ = hashlib.sha256()
+    state.parts = 0
+    for data in _line_chunks(source.path):
+        digest_.update(data)
+        state.parts += 1
+        state.size += len(data)
+    state.hash = digest_.hexdigest()
+    if _resumed(batch, state):
+        return
+    first_line = 1
+    for part, data in enumerate(_line_chunks(source.path)):
+        yield Item(index, source.shown, data, "jsonl", part, first_line), state
+        first_line += data.count(b"\n")
+
+
+def _line_chunks(path: Path) -> Iterator[bytes]:
+    with _open(path) as handle:
+        while True:
+            data = handle.read(PART_BYTES)
+            if not data:
+                return
+            yield data + handle.readline()
+
+
+def _open(path: Path) -> Any:
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise CleanupError(_os_message(path, exc)) from None
+
+
+def _read(path: Path) -> bytes:
+    if str(path) == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CleanupError(_os_message(path, exc)) from None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError as exc:
+        raise CleanupError(_os_message(path, exc)) from None
+
+
+def _os_message(path: Path, exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return f"{path}: no such file"
+    if isinstance(exc, IsADirectoryError):
+        return f"{path}: is a directory, expected a file"
+    if isinstance(exc, PermissionError):
+        return f"{path}: permission denied"
+    return f"{path}: cannot read ({exc.strerror})"
+

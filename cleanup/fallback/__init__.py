@@ -1,0 +1,113 @@
+"""Proposals for Chinese that no glossary entry covers.
+
+``propose(han, text, start, end)`` returns what an editor could put in place of the Han run
+``han`` found at ``text[start:end]``, and where that came from, or ``None``. Sources, in order:
+
+1. **names** — a person's name as English writes it (``name:pinyin``: 刘白 → Liu Bai, 欧阳娜娜 →
+   Ouyang Nana, surname readings right: 曾 Zeng, 单 Shan, 解 Xie, 区 Ou), or a place as
+   CC-CEDICT names it (香港 → Hong Kong) or as joined pinyin (``place:pinyin``: 洋山 → Yangshan);
+2. **CC-CEDICT** — the dictionary sense an English news text needs (``senses``), for the whole
+   run or composed from its words when that reads as English (``compose``);
+3. otherwise nothing: the caller reports the run with its pinyin.
+
+Every proposal is a suggestion for a human, never an automatic fix: a dictionary knows words,
+not the sentence they were in. The data (jieba's dictionary, CC-CEDICT) is read through a
+cached index (``index``) only when a document has unknown Chinese; documents without any never
+load it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import regex
+
+from ..zh import HAN
+from . import names
+from .compose import FUNCTION, GLOSSARY, NAME, Part, english_of, parts_of
+from .index import Index, default_index
+
+_RUN = regex.compile(r"[\p{Han}\u3007]+")
+RARE = 100  # a lone character rarer than this in jieba's counts is more likely a name
+
+
+@dataclass(frozen=True)
+class Proposal:
+    english: str
+    source: str  # "CC-CEDICT", "name:pinyin", "place:pinyin", or several joined with "+"
+    note: str  # what the proposal was built from, for the editor
+
+
+def propose(
+    han: str, text: str, start: int, end: int, *, glossary: Mapping[str, str] | None = None
+) -> Proposal | None:
+    """A proposal for the Han run ``han`` found at ``text[start:end]``, or ``None``.
+
+    ``glossary`` (simplified key → English) adds words the segmenter keeps whole, as the glossary
+    would; the rule passes none, since a run no key covers contains none.
+    """
+    if not HAN.fullmatch(han):  # only Han runs (a middle dot may join a foreign name)
+        return None
+    titled = names.after_honorific(text, start)
+    if glossary:
+        return _propose(han, titled, tuple(sorted(glossary.items())))
+    return _remembered(han, titled)
+
+
+@functools.lru_cache(maxsize=4096)
+def _remembered(han: str, titled: bool) -> Proposal | None:
+    """The engine's verification pass asks again about the same runs: answer from memory."""
+    return _propose(han, titled, ())
+
+
+def _propose(han: str, titled: bool, glossary: tuple[tuple[str, str], ...]) -> Proposal | None:
+    index = default_index()
+    if index is None:
+        return None
+    words = dict(glossary)
+    proposals = [_propose_run(index.simplified(run), index, titled, words) for run in _RUN.findall(han)]
+    if any(p is None for p in proposals):
+        return None
+    done = [p for p in proposals if p is not None]
+    if len(done) == 1:
+        return done[0]
+    # A foreign name written with a middle dot (弗拉基米尔·普京): its parts joined by a space,
+    # without a part the next one already spells out (普京 is "Vladimir Putin" on its own).
+    kept = [p for p, nxt in zip(done, done[1:] + [None]) if nxt is None or p.english not in nxt.english]
+    return Proposal(" ".join(p.english for p in kept), _sources(done), "; ".join(p.note for p in done))
+
+
+def _propose_run(simplified: str, index: Index, titled: bool, glossary: Mapping[str, str]) -> Proposal | None:
+    lone = _lone_name(simplified, index, titled)
+    if lone is not None:
+        return lone
+    parts = parts_of(simplified, index, glossary)
+    if not parts:
+        return None
+    return Proposal(english_of(parts), _sources(parts), _note(parts))
+
+
+def _lone_name(simplified: str, index: Index, titled: bool) -> Proposal | None:
+    """A bare surname is a name after a title (Mr 曾 → Zeng), or when the character is so rare
+    as a word that a name is the likelier reading (芈 → Mi)."""
+    reading = names.surname_alone(simplified)
+    if reading is None:
+        return None
+    freq = index.words([simplified]).get(simplified, (0, ""))[0]
+    if titled or freq < RARE:
+        return Proposal(reading, NAME, f"{simplified}: surname {reading}")
+    return None
+
+
+def _sources(items: list[Part] | list[Proposal]) -> str:
+    found = [s for item in items for s in item.source.split("+") if s not in (FUNCTION, GLOSSARY)]
+    return "+".join(dict.fromkeys(found)) or items[0].source
+
+
+def _note(parts: list[Part]) -> str:
+    return "; ".join(f"{p.detail or p.han} → {p.english or '(dropped)'}" for p in parts)
+
+
+__all__ = ["Proposal", "propose"]

@@ -1,0 +1,216 @@
+"""Render a run of unknown Chinese as English, word by word, when that reads as English.
+
+The run (already simplified) is segmented and tagged as ``jieba.posseg`` does it (``segment``);
+adjacent words that together form a CC-CEDICT headword are joined (公众 + 号 → 公众号, "official
+account"). Each word then becomes a *part*:
+
+* a person's name: a surname followed by one or two characters (刘 + 白 → Liu Bai), or by a
+  given name jieba knows (欧阳 + 娜娜 → Ouyang Nana), or a word jieba tags as a person (``nr``)
+  that CC-CEDICT does not know (its ``nr`` tags also fall on 雷达 "radar") — ``name:pinyin``;
+* another proper noun (``ns``, ``nt``, ``nz``): as CC-CEDICT names it (香港 → Hong Kong), else
+  from the CC-CEDICT words in it (英国 + 政府), else as joined pinyin (洋山 → Yangshan) —
+  ``place:pinyin`` for places;
+* a function word from ``grammar`` (或 → or; 了 → nothing);
+* a CC-CEDICT sense (``senses``), following one cross-reference when the entry has nothing else;
+  a jieba word CC-CEDICT lacks is split into the longest CC-CEDICT words it contains.
+
+The parts are composed only when every one has English and the run is not a string of lone
+characters that no dictionary groups (three or more in a row: 美 + 新 + 里 would be "beautiful
+new inside"). Otherwise there is no proposal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from . import names
+from .grammar import POSSESSIVE, function_english, past
+from .index import Index
+from .pinyin import readings, spelled
+from .segment import Word, segment
+from .senses import read
+
+CEDICT, NAME, PLACE, FUNCTION, GLOSSARY = "CC-CEDICT", "name:pinyin", "place:pinyin", "grammar", "glossary"
+MAX_JOIN = 4  # segments joined into one CC-CEDICT headword at most
+MAX_LONE = 2  # lone single characters in a row that are still read as words
+PROPER_TAGS = ("nr", "ns", "nt", "nz")  # jieba's person, place, organisation, other proper noun
+
+
+@dataclass(frozen=True)
+class Part:
+    han: str
+    english: str  # "" for a function word that English does without
+    source: str
+    detail: str = ""  # the CC-CEDICT headword and pinyin, for the note
+    verb: bool = False  # the English is a verb ("to receive" in CC-CEDICT)
+
+
+def parts_of(simplified: str, index: Index, glossary: Mapping[str, str] | None = None) -> list[Part] | None:
+    """The parts of a run, or ``None`` when some part has no English or the run does not read."""
+    words = _join_headwords(segment(simplified, index, {k: "glossary" for k in glossary or {}}), index)
+    parts: list[Part] = []
+    i = 0
+    while i < len(words):
+        name, used = _name_at(words, i)
+        if name is not None:
+            parts.append(name)
+            i += used
+            continue
+        part = word_part(words[i], index, glossary or {}, alone=len(words) == 1)
+        if part is None:
+            return None
+        parts.append(part)
+        i += 1
+    return parts if _reads(parts) else None
+
+
+def _join_headwords(words: list[Word], index: Index) -> list[Word]:
+    """Join adjacent segments that together are a CC-CEDICT headword, longest first."""
+    spans = {
+        "".join(w.text for w in words[i:j])
+        for i in range(len(words))
+        for j in range(i + 2, min(len(words), i + MAX_JOIN) + 1)
+    }
+    known = index.entries(spans) if spans else {}
+    out, i = [], 0
+    while i < len(words):
+        for j in range(min(len(words), i + MAX_JOIN), i + 1, -1):
+            text = "".join(w.text for w in words[i:j])
+            if text in known and read(known[text]).sense is not None:
+                out.append(Word(text, words[i].start, "", 0))
+                i = j
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _name_at(words: list[Word], i: int) -> tuple[Part | None, int]:
+    """A person's name starting at word ``i``, and how many words it takes."""
+    word = words[i]
+    found = names.surname_at(word.text)
+    if found is None or found[0] != word.text:
+        return None, 0
+    given, used = "", 0
+    for nxt in words[i + 1 : i + 3]:
+        if len(given) + len(nxt.text) > 2 or not _can_be_given(nxt):
+            break
+        given, used = given + nxt.text, used + 1
+    english = names.person(word.text + given) if given else None
+    return (Part(word.text + given, english, NAME), used + 1) if english else (None, 0)
+
+
+# Characters that end a name rather than continue it: 刘白说 is Liu Bai + said.
+NOT_GIVEN = frozenset("说称讲道问答是在和与的了也都就要会对到为被把从向将等及或并不没又还却已今昨曾")
+
+
+def _can_be_given(word: Word) -> bool:
+    """A single character, or a word jieba tags as a name, that is not a function word."""
+    if word.text in NOT_GIVEN or function_english(word.text, word.tag) is not None:
+        return False
+    if word.tag.startswith(("p", "c", "r")):
+        return False
+    return len(word.text) == 1 or word.tag.startswith("nr")
+
+
+def word_part(word: Word, index: Index, glossary: Mapping[str, str], alone: bool = False) -> Part | None:
+    """English for one word. A word standing alone is read in the dictionary before the grammar
+    table: without a sentence around it, 等 is as likely "wait" as "etc."."""
+    if word.text in glossary:
+        return Part(word.text, glossary[word.text], GLOSSARY)
+    grammar = function_english(word.text, word.tag)
+    if alone and grammar:
+        return dictionary_part(word, index) or Part(word.text, grammar, FUNCTION)
+    if grammar is not None:
+        return Part(word.text, grammar, FUNCTION)
+    if word.tag.startswith(PROPER_TAGS):
+        return dictionary_part(word, index) or _proper_noun(word, index)
+    return dictionary_part(word, index) or _split(word, index)
+
+
+def _proper_noun(word: Word, index: Index) -> Part | None:
+    """A name jieba knows and CC-CEDICT does not: a person (``nr``) as ``Surname Given``, a place
+    (``ns``) as joined pinyin with its generic suffix in English, an organisation or other proper
+    noun (``nt``, ``nz``) from its CC-CEDICT words (西南 + 地区) or else as joined pinyin."""
+    if word.tag.startswith("nr"):
+        return _spelled(word.text, names.person(word.text), NAME) if word.tag != "nrt" else None
+    split = _split(word, index)
+    if split is not None:
+        return split
+    if len(word.text) < 2:
+        return None
+    if word.tag.startswith("ns"):
+        return _spelled(word.text, names.place(word.text), PLACE)
+    return _spelled(word.text, spelled(word.text), NAME)
+
+
+def _spelled(han: str, english: str | None, source: str) -> Part | None:
+    return Part(han, english, source) if english else None
+
+
+def dictionary_part(word: Word, index: Index, follow: int = 1) -> Part | None:
+    """A CC-CEDICT sense for the word, following one cross-reference when that is all it has."""
+    entries = index.entries([word.text]).get(word.text, [])
+    reading = read(entries, word.tag, readings(word.text) if len(word.text) == 1 else ())
+    if reading.function_word:
+        return Part(word.text, "", FUNCTION)
+    if reading.sense is not None:
+        sense = reading.sense
+        return Part(word.text, sense.english, CEDICT, f"{word.text} [{sense.entry.pinyin}]", sense.verb)
+    if reading.reference and follow > 0:
+        target = Word(reading.reference, word.start, word.tag, 0)
+        part = dictionary_part(target, index, follow - 1)
+        return Part(word.text, part.english, part.source, part.detail, part.verb) if part else None
+    return None
+
+
+def _split(word: Word, index: Index) -> Part | None:
+    """A jieba word CC-CEDICT lacks, as the longest CC-CEDICT words inside it: 每周五 → 每周 +
+    五 ("every week 5"), 西南地区 → 西南 + 地区. One of them must be a word of two or more
+    characters: a word read character by character (帮扶 → "help help", 拉帮结派 → "pull help
+    knot clique") is not English, and neither is an idiom read word by word."""
+    if len(word.text) < 2 or word.tag.startswith("i"):  # an idiom (成语) does not compose
+        return None
+    text = word.text
+    subs = {text[i:j] for i in range(len(text)) for j in range(i + 1, len(text) + 1) if j - i < len(text)}
+    known = index.entries(subs)
+    pieces, i = [], 0
+    while i < len(text):
+        j = next((j for j in range(len(text), i, -1) if text[i:j] in known and j - i < len(text)), i + 1)
+        part = dictionary_part(Word(text[i:j], i, "", 0), index)
+        if part is None or not part.english:
+            return None
+        pieces.append(part)
+        i = j
+    if all(len(p.han) == 1 for p in pieces):
+        return None
+    english = " ".join(p.english for p in pieces)
+    return Part(text, english, CEDICT, " + ".join(p.detail for p in pieces))
+
+
+def _reads(parts: list[Part]) -> bool:
+    """Some English, and no long string of lone characters that no dictionary word groups."""
+    if not any(p.english for p in parts):
+        return False
+    lone = 0
+    for p in parts:
+        lone = lone + 1 if len(p.han) == 1 and p.english else 0
+        if lone > MAX_LONE:
+            return False
+    return True
+
+
+def english_of(parts: list[Part]) -> str:
+    """The parts in order; a pronoun before 的 becomes possessive (我们的 → our), a verb before
+    了 past (买了 → bought)."""
+    words: list[str] = []
+    for i, p in enumerate(parts):
+        nxt = parts[i + 1].han if i + 1 < len(parts) else ""
+        english = POSSESSIVE.get(p.english, p.english) if nxt == "的" else p.english
+        if nxt == "了" and p.verb:
+            english = past(english)
+        if english:
+            words.append(english)
+    return " ".join(words)

@@ -1,0 +1,351 @@
+"""Currency word, amount or Chinese number left in the English.
+
+What it does
+    Finds currency words left in Chinese (美元, 港币, 欧元, 人民币 …), glued to a number or not,
+    on either side of it, and amounts written with Chinese number units or numerals (3亿元,
+    1.5万元, 三亿元), and writes them as English news does: a symbol before the number for the
+    dollars and the pound (``$11 billion``, ``HK$5 million``, ``£3 million``), the currency's
+    name after it for the others (``3.6 billion euros``, ``300 million yuan``). Chinese units
+    are converted (亿 = 100 million, 万 = 10,000), also with no currency (``3亿 users``). 约合
+    before an amount becomes ``about``. The currencies, their symbols and names are glossary
+    data (``kind: currency``).
+
+Why is this bad?
+    The reader cannot read the currency, and a figure in 万 or 亿 means nothing in English:
+    ``more than 美元 11 billion`` should read ``more than $11 billion``.
+
+Example
+    ``more than 美元 11 billion`` becomes ``more than $11 billion``; ``HK港币5 million``
+    becomes ``HK$5 million``; ``2万亿元`` becomes ``2 trillion yuan``.
+
+Fix safety
+    Safe when the amount reads one way only. A suggestion when it is glued to untranslated
+    Chinese (part of a clause a human must translate) or to a letter or digit, when a plain
+    number after the currency word may not be its amount (``美元 500``, a year: ``美元 2019``),
+    and for a currency word with no amount (``the 美元 fell``: singular or plural is for the
+    writer). Reported, never converted: vague amounts (数十亿美元 "billions of dollars", 3亿多元
+    "over 300 million yuan"), a unit with no number (千万美元), two currencies claiming one
+    figure (美元3元). docs/currency.md has the style and the full table.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..glossary.compiled import CurrencyIndex
+from ..han import MIXED_UNKNOWN, UNKNOWN, HanPiece
+from ..model import Finding, Origin, Safety
+from ..numbers import DIGITS, figure, year_like
+from ..scan import Scan
+from ..zh import has_han
+from .base import han_padding, replace, report
+from .zh001 import english_for
+
+CODE = "ZH004"
+NAME = "chinese-currency"
+DEFAULT = "safe when the amount is unambiguous, else suggestion"
+
+VAGUE_AFTER = "多余来"  # 3亿多元: "over 300 million"; the figure is only a lower bound
+MARGIN = 64  # characters around a Han run in which an amount's number and scale may lie
+UNCLEAR = (UNKNOWN, MIXED_UNKNOWN)
+NUMERAL = Origin("chinese-number")
+SCALE = r"(?:[ ](?i:thousand|million|billion|trillion)(?![A-Za-z]))"
+SCALE_AHEAD = regex.compile(SCALE)
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int
+    end: int
+    entry: int  # the currency entry, -1 for a number with no currency
+    number: str  # the English figure: "300 million", "11 billion", "500,000"
+    chinese: bool  # written in Chinese numerals (三亿), not digits
+    loose: bool  # the figure may not be the amount: 美元 500, 美元 2019
+
+
+# ---- matching --------------------------------------------------------------------------------
+
+
+def _alt(keys: object) -> str:
+    forms = sorted(keys, key=lambda k: (-len(k), k))  # type: ignore[call-overload]
+    return "|".join(regex.escape(k) for k in forms) or "(?!)"
+
+
+@functools.lru_cache(maxsize=8)
+def _pattern(index: CurrencyIndex) -> regex.Pattern[str]:
+    """Currency word then number (pre), number then currency word (post), or a number alone."""
+    word, unit, latin = _alt(index.words), _alt(index.units), _alt(index.latin)
+    cur = _alt({**index.words, **index.bound})  # after a number, 元 and 新元 are currencies too
+    cn_all = regex.escape("".join(DIGITS) + "".join(u for u in index.units if len(u) == 1))
+    cn_start = regex.escape("".join(DIGITS) + "十")
+    arabic = r"(?<![0-9.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9])"
+    num = rf"(?:{arabic}(?:[ ]?(?:{unit})(?![0-9]))?|(?<![{cn_all}])[{cn_start}][{cn_all}]*)"
+    pre = (
+        rf"(?:(?<![A-Za-z])(?P<latin>{latin}))?(?P<cur>{word})[ ]?(?P<pnum>{num})"
+        rf"(?:(?P<pscale>{SCALE})|[ ]?(?P<tail>{cur}))?"  # 人民币3亿元 repeats the currency
+    )
+    post = rf"(?P<num>{num})(?P<scale>{SCALE})?[ ]?(?P<cur2>{cur})"
+    return regex.compile(rf"{pre}|{post}|(?P<bare>{num})")
+
+
+def _regions(pieces: list[HanPiece], size: int) -> list[tuple[int, int]]:
+    """The text around Han runs, merged: only there can an amount be (ASCII text costs nothing)."""
+    out: list[tuple[int, int]] = []
+    for p in pieces:
+        lo, hi = max(0, p.start - MARGIN), min(size, p.end + MARGIN)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+class _Context:
+    """The scan, its Han pieces by position, and the currency index."""
+
+    def __init__(self, scan: Scan, index: CurrencyIndex) -> None:
+        self.scan, self.text, self.index = scan, scan.text, index
+        self.pieces = scan.han
+        self.starts = [p.start for p in self.pieces]
+        self.currencies = {**index.bound, **index.words}
+        self.taken: list[tuple[int, int]] = []  # amounts translated with this one, in order
+
+    def piece_at(self, pos: int) -> HanPiece | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.pieces[i] if i >= 0 and self.pieces[i].start <= pos < self.pieces[i].end else None
+
+    def unclear(self, pos: int) -> bool:
+        """True when ``pos`` holds Chinese that stays Chinese: no entry covers it (an untranslated
+        clause), or it is a currency word no amount takes. Amounts in ``taken`` and 约合 are
+        translated with it."""
+        if not 0 <= pos < len(self.text) or not has_han(self.text[pos]):
+            return False
+        if self.in_taken(pos):
+            return False
+        piece = self.piece_at(pos)
+        if piece is None or piece.kind in UNCLEAR:
+            return True
+        own = self.scan.glossary.entry(piece.entry).kind == "currency"
+        return own and self.text[piece.start : piece.end] not in self.index.before
+
+    def fits(self, start: int, end: int) -> bool:
+        """No known piece is cut by the span, and every known piece inside it is a currency."""
+        for i in range(max(0, bisect.bisect_right(self.starts, start) - 1), len(self.pieces)):
+            p = self.pieces[i]
+            if p.start >= end:
+                break
+            if p.end <= start or p.kind == UNKNOWN:
+                continue  # unknown Chinese beside the amount: see ``unclear``
+            if p.start < start or p.end > end or p.kind == MIXED_UNKNOWN:
+                return False
+            own = self.scan.glossary.entry(p.entry).kind == "currency"
+            if not own and self.text[p.start : p.end] not in self.index.words:
+                return False  # 数字人民币 (digital yuan) is a term, not an amount
+        return True
+
+    def extends_at(self, pos: int) -> bool:
+        """A currency word, a unit or a numeral that stays follows (after one space): it would
+        join the English figure."""
+        start, pos = pos, pos + self.text.startswith(" ", pos)
+        ch = self.text[pos : pos + 1]
+        if self.in_taken(pos):
+            return False  # the next amount is translated too
+        if ch and (ch in self.index.units or ch in DIGITS):
+            return True
+        if ch in (".", ",") and self.text[pos + 1 : pos + 2].isdigit() and pos == start:
+            return True  # 3美元.3: $3.3
+        if SCALE_AHEAD.match(self.text, pos - (pos > 0 and self.text[pos - 1] == " ")):
+            return True  # 一美元 billion: "$1 billion" would be read again
+        return has_han(ch) and any(self.text.startswith(form, pos) for form in self.currencies)
+
+    def word_before(self, pos: int) -> bool:
+        """A currency word that stays ends at ``pos`` (before one space): it would take a figure
+        after it."""
+        pos -= pos > 0 and self.text[pos - 1] == " "
+        if pos == 0 or not has_han(self.text[pos - 1]) or self.in_taken(pos - 1):
+            return False
+        return any(self.text.endswith(form, 0, pos) for form in self.index.words)
+
+    def in_taken(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.taken, (pos, len(self.text))) - 1
+        return i >= 0 and self.taken[i][0] <= pos < self.taken[i][1]
+
+    def figure_ahead(self, pos: int) -> bool:
+        """A figure starts at ``pos`` (after one space): a digit or a Chinese numeral."""
+        pos += self.text.startswith(" ", pos)
+        ch = self.text[pos : pos + 1]
+        return bool(ch) and (ch.isdigit() or ch in DIGITS or ch == "十")
+
+    def amount_ahead(self, pos: int) -> bool:
+        """An amount starts at ``pos`` (after one space): a figure, a symbol, a currency word."""
+        if self.figure_ahead(pos):
+            return True
+        pos += self.text.startswith(" ", pos)
+        if self.text[pos : pos + 1] in ("$", "£", "€", "¥"):
+            return True
+        piece = self.piece_at(pos)
+        return piece is not None and self.text[piece.start : piece.end] in self.index.words
+
+
+# ---- amounts -------------------------------------------------------------------------------
+
+
+def _amount(ctx: _Context, m: regex.Match[str]) -> Amount | None:
+    """What a match means, or ``None`` when it is no amount (its neighbours are judged later)."""
+    if m.group("bare") is not None:
+        return _bare(ctx, m)
+    pre = m.group("cur") is not None
+    entry = ctx.currencies[m.group("cur") if pre else m.group("cur2")]
+    start, end = m.start(), m.end()
+    latin, tail = m.group("latin"), m.group("tail")
+    if latin and entry not in ctx.index.latin[latin]:
+        start = m.start("cur")
+    num, scale = (m.group("pnum"), m.group("pscale")) if pre else (m.group("num"), m.group("scale"))
+    if tail and ctx.currencies[tail] != entry:  # 美元3元: the figure is the yuan's, 美元 stands alone
+        start, entry, pre = m.start("pnum"), ctx.currencies[tail], False
+    english = figure(num, scale or "", ctx.index.units)
+    if english is None or not ctx.fits(start, end):
+        return None
+    number, converted = english
+    chinese = not num[0].isdigit()
+    plain = not scale and not any(c in ctx.index.units or c in ",." for c in num)
+    loose = (pre and plain) or (not converted and year_like(number))  # 美元 500, 美元三, 2019美元
+    return Amount(start, end, entry, number, chinese, loose)
+
+
+def _bare(ctx: _Context, m: regex.Match[str]) -> Amount | None:
+    """3亿 or 三百万 with no currency."""
+    num, start, end = m.group("bare"), m.start(), m.end()
+    big = any(ctx.index.units.get(c, 0) >= 10**4 for c in num)
+    if not has_han(num) or not (num[0].isdigit() or big):
+        return None
+    english = figure(num, "", ctx.index.units)
+    if english is None or not ctx.fits(start, end):
+        return None
+    return Amount(start, end, -1, english[0], not num[0].isdigit(), False)
+
+
+def _safety(ctx: _Context, a: Amount) -> Safety | None:
+    """Safe when the amount stands apart; a suggestion inside an untranslated clause or when
+    loose; ``None`` (left to a human) when vague: 数十亿 "billions", 3亿多 "over 300 million"."""
+    before, after = ctx.text[a.start - 1 : a.start], ctx.text[a.end : a.end + 1]
+    glued = before.isascii() and before.isalpha() and ctx.text[a.start].isdigit()  # Times3亿元
+    left = ctx.unclear(a.start - 1) or glued
+    right = ctx.unclear(a.end) or (after.isascii() and after.isalnum())  # billion3亿元: glued tokens
+    if (a.chinese and left) or (after and after in VAGUE_AFTER):
+        return None
+    symbol = a.entry >= 0 and ctx.scan.glossary.entry(a.entry).symbol
+    if (symbol and ctx.extends_at(a.end)) or ctx.word_before(a.start):
+        return None  # 3美元美元, 美元3元: two currencies claim one figure
+    if a.entry < 0:
+        return None if left or right else Safety.SAFE  # a number inside a clause is the clause's
+    return Safety.SUGGESTION if left or right or a.loose else Safety.SAFE
+
+
+def _judge(ctx: _Context, amounts: list[Amount]) -> list[tuple[Amount, Safety]]:
+    """Each amount's safety, given which neighbours are surely translated too (the safe ones).
+    A neighbour found unsafe stays Chinese in a safe run, which can make this one unsafe in
+    turn: judge again until nothing changes (the safe set only shrinks)."""
+    safe = amounts
+    while True:
+        ctx.taken = [(a.start, a.end) for a in safe]
+        judged = [(a, _safety(ctx, a)) for a in amounts]
+        now = [a for a, safety in judged if safety is Safety.SAFE]
+        if len(now) == len(safe):
+            return [(a, safety) for a, safety in judged if safety is not None]
+        safe = now
+
+
+def _english(ctx: _Context, amount: Amount) -> str:
+    if amount.entry < 0:
+        return amount.number
+    entry = ctx.scan.glossary.entry(amount.entry)
+    if entry.symbol:
+        return entry.symbol + amount.number
+    return f"{amount.number} {entry.en if amount.number == '1' else entry.unit}"
+
+
+def _pad(ctx: _Context, start: int, end: int, english: str) -> str:
+    """Spaces as ``han_padding`` gives them, except next to a known Chinese word that ends just
+    before a digit: that word's own fix already puts the space in (约合42亿美元 → about $4.2 billion)."""
+    padded = han_padding(ctx.text, start, end, english)
+    left = ctx.text[start - 1] if start else ""
+    known_left = has_han(left) and not ctx.unclear(start - 1)
+    if padded.startswith(" ") and known_left and not has_han(ctx.text[start]):
+        padded = padded[1:]
+    return padded
+
+
+def _amount_finding(ctx: _Context, amount: Amount, safety: Safety) -> Finding:
+    before = ctx.text[amount.start : amount.end]
+    after = _pad(ctx, amount.start, amount.end, _english(ctx, amount))
+    origin = ctx.scan.glossary.entry(amount.entry).origin if amount.entry >= 0 else NUMERAL
+    message = f"amount '{before}' left in Chinese: {after.strip()}"
+    return replace(CODE, amount.start, amount.end, after, safety, message, origin)
+
+
+# ---- words with no amount ------------------------------------------------------------------
+
+
+def _latin_start(ctx: _Context, start: int, entry: int) -> int:
+    """Where a glued Latin prefix the symbol already says begins (``HK``港币)."""
+    for latin, entries in ctx.index.latin.items():
+        begin = start - len(latin)
+        if entry in entries and begin >= 0 and ctx.text[begin:start] == latin:
+            if begin == 0 or not ctx.text[begin - 1].isalpha():
+                return begin
+    return start
+
+
+def _word(ctx: _Context, piece: HanPiece) -> Finding:
+    """A currency piece that no amount took: 约合, a bare currency word, or a unit with no number."""
+    entry = ctx.scan.glossary.entry(piece.entry)
+    han = ctx.text[piece.start : piece.end]
+    if han in ctx.index.before:
+        ahead = ctx.amount_ahead(piece.end)
+        safety = Safety.SAFE if ahead and not ctx.unclear(piece.start - 1) else Safety.SUGGESTION
+        after = english_for(ctx.scan, piece.start, piece.end, entry.en)
+        message = f"'{han}' before an amount is '{entry.en}'" if ahead else f"'{han}' is '{entry.en}'"
+        return replace(CODE, piece.start, piece.end, after, safety, message, entry.origin)
+    if han not in ctx.index.words:
+        message = f"amount '{han}' ({entry.en}) has no single number; it needs a human"
+        return report(CODE, piece.start, piece.end, message, entry.origin)
+    if ctx.unclear(piece.start - 1) or ctx.unclear(piece.end):
+        message = f"currency '{han}' ({entry.en}) inside untranslated Chinese"
+        return report(CODE, piece.start, piece.end, message, entry.origin)
+    figure_behind = regex.search(r"\d ?$", ctx.text[max(0, piece.start - 2) : piece.start])
+    if ctx.figure_ahead(piece.end) or figure_behind:
+        message = f"currency '{han}' ({entry.en}) beside a figure that is not its amount (美元3元)"
+        return report(CODE, piece.start, piece.end, message, entry.origin)
+    start = _latin_start(ctx, piece.start, piece.entry)
+    after = english_for(ctx.scan, start, piece.end, entry.en)
+    message = f"currency '{ctx.text[start:piece.end]}' left in Chinese: {entry.en} (or the plural)"
+    return replace(CODE, start, piece.end, after, Safety.SUGGESTION, message, entry.origin)
+
+
+def _words(ctx: _Context, amounts: list[Amount]) -> Iterator[Finding]:
+    ctx.taken = [(a.start, a.end) for a in amounts]  # pieces never straddle an amount (``fits``)
+    for piece in ctx.pieces:
+        if piece.kind in UNCLEAR or piece.entry < 0 or ctx.in_taken(piece.start):
+            continue
+        if ctx.scan.glossary.entry(piece.entry).kind == "currency":
+            yield _word(ctx, piece)
+
+
+def check(scan: Scan) -> Iterator[Finding]:
+    index = scan.glossary.currency
+    if index is None or not (index.words or index.before) or scan.text.isascii():
+        return
+    ctx = _Context(scan, index)
+    pattern = _pattern(index)
+    regions = _regions(ctx.pieces, len(scan.text))
+    found = [_amount(ctx, m) for lo, hi in regions for m in pattern.finditer(scan.text, lo, hi)]
+    judged = _judge(ctx, [a for a in found if a is not None])
+    for amount, safety in judged:
+        yield _amount_finding(ctx, amount, safety)
+    yield from _words(ctx, [a for a, _ in judged])

@@ -1,0 +1,48 @@
+"""The pieces documents are made of, drawn from a compiled glossary.
+
+Glossary keys in every form the matchers know (simplified and traditional Chinese keys, wrong
+English renderings in four cases, variants, approved forms), mixed Latin+Han tokens of the
+kind machine translation leaves (``Guan察者网``), random Han, CJK and full-width punctuation,
+amounts with Chinese units, relative dates, boilerplate lines, the entries' own examples,
+newlines of every kind, and plain ASCII.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cleanup.glossary.compiled import Compiled
+
+CJK_PUNCTUATION = list("，。、：；！？（）【】《》「」『』〔〕…—～·丨　＂＇＋－＝％＄＃＆＊／＼＠ＡＢＣａｂｃ０１２３")
+NEWLINES = ["\n", "\n", "\r\n", "\n\n", "\r\n\r\n", "\r", "\n\n\n", " \n", "\t\n"]
+SPACES = [" ", " ", " ", "  ", "\t", ". ", ", ", "; ", ": ", "\u00a0", "'s ", "-", "/"]
+DATES = ["On February 4th, ", "on the 5th, ", "the 4th floor", "On March 2 ", "January 13, 2026", "since the 21st", "by the 3rd."]
+LATIN_SYLLABLES = ["Guan", "Ren", "Huan", "Zhong", "Xin", "Bei", "Shang", "Hai", "Min", "Ri", "Bao", "Wang", "Li", "Zhang", "HK", "US", "EU", "a", "The"]
+ASCII_WORDS = ["the", "said", "and", "of", "China", "trade", "minerals", "key", "open", "inclusive", "Houston", "US", "Ministry", "ASEAN", "2026", "50%", "$3", "(", ")", "\"", "'"]
+
+
+@dataclass
+class Vocabulary:
+    zh: list[str] = field(default_factory=list)
+    english: list[str] = field(default_factory=list)  # wrong keys, variants, idioms, approved forms
+    examples: list[str] = field(default_factory=list)
+    amounts: list[str] = field(default_factory=list)
+
+
+def vocabulary(glossary: Compiled) -> Vocabulary:
+    vocab = Vocabulary()
+    vocab.zh = sorted(glossary.zh)  # every script form of every Chinese key
+    english: set[str] = set()
+    for entry in glossary.entries:
+        english.update(entry.wrong)
+        english.update(entry.variants)
+        english.update(entry.phrases)
+        if entry.en:
+            english.add(entry.en)
+        vocab.examples.extend(example.text for example in entry.examples)
+        if entry.kind == "currency":
+            for key in entry.zh + getattr(entry, "bound", ()):
+                vocab.amounts.extend(f"{n}{unit}{key}" for n in ("3", "1.5", "50") for unit in ("", "亿", "万"))
+    vocab.english = sorted(english)
+    vocab.examples.sort()
+    return vocab
