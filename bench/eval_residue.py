@@ -147,7 +147,8 @@ def evaluate_record(record: dict, report: Report) -> None:
         proposal = " ".join(c.after.strip() for c in fixes) if fixes else None
         sources = [f"{c.code} {c.entry}" for c in fixes]
         matched = proposal is not None and bool(refs) and matches_reference(proposal, refs)
-        report.spans.append(SpanResult(record.get("id", "?"), g["text"], bool(hits), proposal, sources, bool(refs), matched))
+        span = SpanResult(record.get("id", "?"), g["text"], bool(hits), proposal, sources, bool(refs), matched)
+        report.spans.append(span)
 
 
 def evaluate_clean(record: dict, report: Report) -> None:

@@ -9,8 +9,8 @@ every Han character and CJK punctuation mark removed (no Chinese at all); and (b
 ``--ignore ZH003``, so that the difference is the cost of the fallbacks. For each, every run is
 a fresh ``python -m cleanup fix -q`` process; the first starts with an empty cache directory
 (``CLEANUP_CACHE_DIR``), so it builds the compiled glossary and, for (b), the fallback index;
-the following runs find them cached. The table gives that first run (wall, and CPU in brackets) and min / median / max of
-the others, in seconds of wall time, and their median CPU time (user + system), which varies
+the following runs find them cached. The table gives that first run (wall, and CPU in
+brackets) and min / median / max of the others, in seconds of wall time, and their median CPU time (user + system), which varies
 less when other processes share the machine. Bytecode is compiled first, by one throwaway run
 of each article, as pip compiles a package when it installs it (into a temporary
 ``PYTHONPYCACHEPREFIX``, never the source tree). The operating system's file cache is left warm (dropping it
@@ -37,6 +37,7 @@ UNKNOWN = (
     "\n\nAccording to 刘白 and 欧阳娜娜, the 美新里那个分店 near 洋山港 closed; Mr 曾 said the "
     "affected area贏 would reopen, 但是我写错了地址, more than 约合 11 billion.\n"
 )
+Timing = tuple[float, float]  # wall seconds, CPU seconds
 CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef【】丨]+")
 
 
@@ -71,7 +72,7 @@ def compile_bytecode(commands: list[list[str]], directory: Path) -> None:
         run_once(command, Path(tempfile.mkdtemp(prefix="warmup-", dir=directory)))
 
 
-def run_once(command: list[str], cache: Path) -> tuple[float, float]:
+def run_once(command: list[str], cache: Path) -> Timing:
     """Wall seconds and CPU seconds (user + system) of one process."""
     env = environment(cache, cache.parent / "pycache")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -84,13 +85,13 @@ def run_once(command: list[str], cache: Path) -> tuple[float, float]:
     return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def measure(command: list[str], runs: int, directory: Path, name: str) -> tuple[tuple[float, float], list[tuple[float, float]]]:
+def measure(command: list[str], runs: int, directory: Path, name: str) -> tuple[Timing, list[Timing]]:
     cache = Path(tempfile.mkdtemp(prefix="cache-", dir=directory))
     first = run_once(command, cache)
     return first, [run_once(command, cache) for _ in range(runs)]
 
 
-def row(name: str, first: tuple[float, float] | None, warm: list[tuple[float, float]]) -> str:
+def row(name: str, first: Timing | None, warm: list[Timing]) -> str:
     head = "" if first is None else f"{first[0]:5.2f} ({first[1]:4.2f})"
     wall = [w for w, _ in warm]
     cpu = statistics.median(c for _, c in warm)
@@ -109,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':30} {'wall (cpu)':>12}   {'':32}   {'median':>6}")
     with tempfile.TemporaryDirectory(prefix="cleanup-startup-") as tmp:
         directory = Path(tmp)
-        commands = {name: [sys.executable, "-m", "cleanup", "fix", "-q", str(path)] for name, path in articles(directory).items()}
+        fix = [sys.executable, "-m", "cleanup", "fix", "-q"]
+        commands = {name: [*fix, str(path)] for name, path in articles(directory).items()}
         # The same article with the fallback rule off: the difference is what the fallbacks cost.
         commands["(b) with --ignore ZH003"] = commands["(b) unknown Chinese"] + ["--ignore", "ZH003"]
         compile_bytecode(list(commands.values()), directory)

@@ -28,7 +28,6 @@ _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-FALLBACK_ENCODINGS = ("utf-8", "gb18030", "big5")  # the order charsets.guess tries, for messages
 _WIDE = ("utf-16", "utf-32")  # encodings whose text legitimately contains NUL bytes
 
 

@@ -8,7 +8,9 @@ destination appears complete or not at all. With ``--in-place`` and nothing chan
 is not touched.
 
 Rules that judge a whole document (EN003 consistency, DT001's months) judge one part: a large
-file is almost always many articles, and a part holds whole paragraphs of about a megabyte.
+file is almost always many articles, and a part holds whole paragraphs of about a megabyte. A
+boilerplate paragraph that opens a part is deleted with the blank lines after it rather than
+those before it (BP001 treats it as the top of a document); the change log says so exactly.
 """
 
 from __future__ import annotations

@@ -23,16 +23,21 @@ def _case(rng: random.Random, text: str) -> str:
     return rng.choice([text, text, text.lower(), text.upper(), text.title()])
 
 
+def _pick(rng: random.Random, items: list[str], fallback: str = "text") -> str:
+    """A random item; a small glossary may have no items of a kind."""
+    return rng.choice(items) if items else fallback
+
+
 def zh_key(rng: random.Random, v: Vocabulary) -> str:
-    return rng.choice(v.zh)
+    return _pick(rng, v.zh, "中文")
 
 
 def english_key(rng: random.Random, v: Vocabulary) -> str:
-    return _case(rng, rng.choice(v.english))
+    return _case(rng, _pick(rng, v.english))
 
 
 def mixed_token(rng: random.Random, v: Vocabulary) -> str:
-    key = rng.choice(v.zh)
+    key = _pick(rng, v.zh, "中文")
     cut = rng.randrange(len(key)) if len(key) > 1 else 0
     latin = rng.choice(LATIN_SYLLABLES)
     return rng.choice([latin + key[cut:], key[:cut + 1] + latin, latin + key, key + latin])
@@ -61,12 +66,12 @@ def ascii_text(rng: random.Random, v: Vocabulary) -> str:
 
 
 def example(rng: random.Random, v: Vocabulary) -> str:
-    return rng.choice(v.examples)
+    return _pick(rng, v.examples)
 
 
 def paragraph(rng: random.Random, v: Vocabulary) -> str:
     """An example as a paragraph of its own (where boilerplate and bylines live)."""
-    return rng.choice(["\n\n", "\r\n\r\n", "\n"]) + rng.choice(v.examples) + rng.choice(["\n\n", "\r\n", "\n", ""])
+    return rng.choice(["\n\n", "\r\n\r\n", "\n"]) + _pick(rng, v.examples) + rng.choice(["\n\n", "\r\n", "\n", ""])
 
 
 def amount(rng: random.Random, v: Vocabulary) -> str:

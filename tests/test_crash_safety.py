@@ -2,7 +2,9 @@
 
 After every kill each file is exactly its original or exactly its cleaned text, never a mix; a
 final run finishes the rest; across all the runs no file is done twice (the manifest holds one
-record per file) and the change log is exactly that of one uninterrupted run.
+record per file) and the change log is exactly that of one uninterrupted run. A batch that the
+resumed runs bring to its end is checked the same way, and the next kills start a fresh one, so
+that every kill lands on work still to do.
 
 The real command runs in a subprocess with two worker processes; the whole process group is
 killed. CI runs a small scale; ``CLEANUP_CRASH_KILLS=200 CLEANUP_CRASH_FILES=300`` runs a large
@@ -86,30 +88,47 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     return cache, snapshot(original), snapshot(ref), (ref / "changes.jsonl").read_bytes(), elapsed
 
 
+def finished_round(work: Path, returncode: int, stderr: str) -> dict:  # type: ignore[type-arg]
+    """What a batch that ran to its end left: the files, the manifest's records, the change log."""
+    log = work / "changes.jsonl"
+    return {
+        "returncode": returncode, "stderr": stderr, "files": snapshot(work),
+        "records": records(work / "manifest.jsonl"), "log": log.read_bytes() if log.exists() else b"",
+    }
+
+
+def reset(work: Path, original: Path) -> None:
+    """Start a fresh batch on the original files (so that every kill lands on work to do)."""
+    shutil.rmtree(work)
+    shutil.copytree(original, work)
+
+
 @pytest.fixture(scope="module")
 def killed(reference, tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[no-untyped-def,type-arg]
-    """Run the batch, kill it at a random moment, check every file, again and again; then finish."""
+    """Run the batch, kill it at a random moment, check every file, again and again. A batch that
+    reaches its end (resumed enough times) is one finished round; the next starts afresh."""
     cache, original, cleaned, _log, elapsed = reference
     work = tmp_path_factory.mktemp("killed") / "work"
     shutil.copytree(cache.parent / "original", work)
     rng = random.Random(int(os.environ.get("CLEANUP_CRASH_SEED", "1")))
-    kills, mixed, missing = 0, [], []
+    kills, mixed, missing, rounds = 0, [], [], []
     for _ in range(KILLS):
         proc = start(work, cache)
         time.sleep(rng.uniform(0.1, elapsed * 0.7))  # mostly before the (resumed) batch ends
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             kills += 1
-        proc.wait(timeout=60)
+        _, err = proc.communicate(timeout=60)
         now = snapshot(work)
         mixed += [name for name, data in now.items() if data not in (original[name], cleaned[name])]
         missing += sorted(set(original) - set(now))
+        if proc.returncode >= 0:  # not killed: the batch ran to its end (or failed)
+            rounds.append(finished_round(work, proc.returncode, err.decode()))
+            reset(work, cache.parent / "original")
     final = start(work, cache)
     _, err = final.communicate(timeout=600)
-    return {
-        "kills": kills, "mixed": mixed, "missing": missing, "final": final.returncode, "stderr": err.decode(),
-        "files": snapshot(work), "records": records(work / "manifest.jsonl"), "log": (work / "changes.jsonl").read_bytes(),
-    }
+    rounds.append(finished_round(work, final.returncode, err.decode()))
+    return {"kills": kills, "mixed": mixed, "missing": missing, "rounds": rounds}
 
 
 def test_every_file_is_original_or_cleaned_after_every_kill(reference, killed) -> None:  # type: ignore[no-untyped-def]
@@ -122,9 +141,10 @@ def test_every_file_is_original_or_cleaned_after_every_kill(reference, killed) -
 
 def test_the_next_run_finishes_the_rest(reference, killed) -> None:  # type: ignore[no-untyped-def]
     _cache, original, cleaned, _log, _elapsed = reference
-    assert killed["final"] == 0, killed["stderr"]
-    assert killed["files"] == cleaned
-    assert set(killed["records"]) == set(original)
+    for finished in killed["rounds"]:
+        assert finished["returncode"] == 0, finished["stderr"]
+        assert finished["files"] == cleaned
+        assert set(finished["records"]) == set(original)
 
 
 @pytest.mark.xfail(
@@ -134,6 +154,7 @@ def test_the_next_run_finishes_the_rest(reference, killed) -> None:  # type: ign
 )
 def test_no_file_is_done_twice(reference, killed) -> None:  # type: ignore[no-untyped-def]
     _cache, _original, _cleaned, log, _elapsed = reference
-    twice = sorted(name for name, n in killed["records"].items() if n > 1)
-    assert not twice, f"done more than once: {twice[:5]}"
-    assert killed["log"] == log, "the change log differs from one uninterrupted run's"
+    for finished in killed["rounds"]:
+        twice = sorted(name for name, n in finished["records"].items() if n > 1)
+        assert not twice, f"done more than once: {twice[:5]}"
+        assert finished["log"] == log, "the change log differs from one uninterrupted run's"

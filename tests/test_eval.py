@@ -48,10 +48,15 @@ def _write(path: Path, records: list[dict]) -> Path:
 
 
 def test_figures_on_small_cases(tmp_path: Path) -> None:
+    def record(target: str, ref: str | None, span: str) -> dict:
+        start = target.index(span)
+        gold = [{"start": start, "end": start + len(span), "text": span}]
+        return {"target": target, "refs": {"a": ref} if ref else {}, "gold_spans": gold}
+
     residue = _write(tmp_path / "r.jsonl", [
-        {"target": "By 刘白 today.", "refs": {"a": "By Liu Bai today."}, "gold_spans": [{"start": 3, "end": 5, "text": "刘白"}]},
-        {"target": "the affected area贏.", "refs": {"a": "the area"}, "gold_spans": [{"start": 17, "end": 18, "text": "贏"}]},
-        {"target": "search 介观生科 online", "refs": {}, "gold_spans": [{"start": 7, "end": 11, "text": "介观生科"}]},
+        record("By 刘白 today.", "By Liu Bai today.", "刘白"),
+        record("the affected area贏.", "the area", "贏"),
+        record("search 介观生科 online", None, "介观生科"),
     ])
     clean = _write(tmp_path / "c.jsonl", [{"target": "Plain English."}, {"target": "Another clean line."}])
     figures = ev.evaluate(residue, clean).figures()

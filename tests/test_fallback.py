@@ -215,7 +215,8 @@ def test_no_proposal_where_nothing_reads_as_english(han: str) -> None:
 def test_glossary_words_are_kept_whole_and_rendered() -> None:
     text = "观察者网报道"
     found = propose(text, text, 0, len(text), glossary={"观察者网": "Observer Network"})
-    assert found == Proposal("Observer Network report", "CC-CEDICT", "观察者网 → Observer Network; 报道 [bao4 dao4] → report")
+    note = "观察者网 → Observer Network; 报道 [bao4 dao4] → report"
+    assert found == Proposal("Observer Network report", "CC-CEDICT", note)
 
 
 def test_foreign_name_with_a_middle_dot() -> None:
@@ -223,6 +224,8 @@ def test_foreign_name_with_a_middle_dot() -> None:
 
 
 def test_only_han_runs_get_proposals() -> None:
+    paragraph = "或搜索" * 34  # over 100 characters: a gloss of a paragraph is no replacement
+    assert propose(paragraph, paragraph, 0, len(paragraph)) is None and english("或搜索" * 33) is not None
     assert propose("abc", "abc", 0, 3) is None
     assert propose("Guan察者网", "Guan察者网", 0, 8) is None
     assert propose("", "", 0, 0) is None

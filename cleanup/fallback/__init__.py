@@ -31,6 +31,7 @@ from .index import Index, default_index
 
 _RUN = regex.compile(r"[\p{Han}\u3007]+")
 RARE = 100  # a lone character rarer than this in jieba's counts is more likely a name
+MAX_RUN = 100  # characters: a longer run is a paragraph, and a gloss of it is no replacement
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def propose(
     ``glossary`` (simplified key → English) adds words the segmenter keeps whole, as the glossary
     would; the rule passes none, since a run no key covers contains none.
     """
-    if not HAN.fullmatch(han):  # only Han runs (a middle dot may join a foreign name)
+    if len(han) > MAX_RUN or not HAN.fullmatch(han):  # Han only; a middle dot may join a name
         return None
     titled = names.after_honorific(text, start)
     if glossary:

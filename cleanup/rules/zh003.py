@@ -31,7 +31,7 @@ Fix safety
     Suggestion at best, never applied by default (``--suggestions`` applies it): a dictionary
     knows words, not the sentence they were in. Spaces are added where the Chinese touched
     Latin letters or digits, and a replacement that starts a sentence is capitalised. A run
-    with no proposal is report-only.
+    with no proposal, or of more than 100 characters (a paragraph), is report-only.
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ from .zh001 import english_for
 
 CODE = "ZH004"
 NAME = "chinese-currency"
-DEFAULT = "safe when the amount is unambiguous, else suggestion"
+DEFAULT = "safe when unambiguous, else suggestion"
 
 VAGUE_AFTER = "多余来"  # 3亿多元: "over 300 million"; the figure is only a lower bound
 MARGIN = 64  # characters around a Han run in which an amount's number and scale may lie
