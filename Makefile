@@ -12,4 +12,4 @@ fuzz:
 # Coverage-guided, where atheris installs (pip install '.[fuzz]').
 fuzz-atheris:
 	mkdir -p artifacts
-	$(PYTHON) -m fuzz.atheris_target -atheris_runs=$(DOCS) -max_len=512 -artifact_prefix=artifacts/
+	$(PYTHON) -m fuzz.atheris_target -atheris_runs=$(DOCS) -max_len=512 -len_control=0 -artifact_prefix=artifacts/

@@ -6,7 +6,7 @@ Three articles, written to a temporary directory: (a) the seed (Chinese that the
 covers), (b) the seed with a paragraph of Chinese no glossary entry covers (names, a place, a
 clause), so that the fallback index, the segmenter and the pinyin table load, (c) the seed with
 every Han character and CJK punctuation mark removed (no Chinese at all); and (b) again with
-``--ignore ZH003``, so that the difference is the cost of the fallbacks. For each, every run is
+``--ignore ZH003``. For each, every run is
 a fresh ``python -m cleanup fix -q`` process; the first starts with an empty cache directory
 (``CLEANUP_CACHE_DIR``), so it builds the compiled glossary and, for (b), the fallback index;
 the following runs find them cached. The table gives that first run (wall, and CPU in
@@ -120,7 +120,42 @@ def main(argv: list[str] | None = None) -> int:
         for name, command in commands.items():
             first, warm = measure(command, args.runs, directory, name)
             print(row(name, first, warm))
+        print(fallback_share(commands["(b) unknown Chinese"][-1], args.runs, directory))
     return 0
+
+
+# In a fresh process: clean the article with every rule but ZH003 (so that everything else that
+# loads lazily has loaded), then with ZH003 alone, timing the second call: what the fallbacks
+# cost a process, cold, without the noise of the rest of its start-up.
+PROBE = """
+import sys, time
+from cleanup.api import load_glossary
+from cleanup.engine import clean
+from cleanup.rules import select_rules
+text = open(sys.argv[1], encoding="utf-8").read()
+glossary = load_glossary()
+clean(text, glossary, select_rules(ignore=["ZH003"]))
+wall, cpu = time.perf_counter(), time.process_time()
+clean(text, glossary, select_rules(select=["ZH003"]))
+print(time.perf_counter() - wall, time.process_time() - cpu)
+"""
+
+
+def fallback_share(article: str, runs: int, directory: Path) -> str:
+    cache = Path(tempfile.mkdtemp(prefix="cache-", dir=directory))
+    env = environment(cache, directory / "pycache")
+    probe = [sys.executable, "-c", PROBE, article]
+    subprocess.run(probe, env=env, check=True, capture_output=True)  # builds the caches
+    timings = []
+    for _ in range(runs):
+        out = subprocess.run(probe, env=env, check=True, capture_output=True, text=True).stdout.split()
+        timings.append((float(out[0]), float(out[1])))
+    wall = sorted(w for w, _ in timings)
+    cpu = statistics.median(c for _, c in timings)
+    return (
+        f"ZH003 on (b), cold, in-process: wall min {wall[0]:.3f} median {statistics.median(wall):.3f}"
+        f" max {wall[-1]:.3f}, cpu median {cpu:.3f} ({runs} processes)"
+    )
 
 
 if __name__ == "__main__":

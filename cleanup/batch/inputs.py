@@ -55,8 +55,8 @@ class Collector:
     def __post_init__(self) -> None:
         self._exclude = _spec(self.excludes)
         self._cwd_ignore = _read_ignore(Path("."))
-        self._skip = [p.resolve() for p in self.skip]
-        self._seen: set[Path] = set()
+        self._skip = [os.path.realpath(p) for p in self.skip]
+        self._seen: set[str] = set()
 
     def sources(self, args: Iterable[str]) -> Iterator[Source]:
         for arg in args:
@@ -80,36 +80,48 @@ class Collector:
         shown = os.path.normpath(shown)
         if not explicit and self._excluded(shown):
             return
-        if path.exists():
-            resolved = path.resolve()
-            if resolved in self._seen or any(resolved.is_relative_to(s) for s in self._skip):
-                return
-            self._seen.add(resolved)
+        real = os.path.realpath(path) if path.exists() else None
+        if real is not None and (real in self._seen or self._skipped(real)):
+            return
+        if real is not None:
+            self._seen.add(real)
         yield Source(path, shown, _mirror(shown))
 
+    def _skipped(self, real: str) -> bool:
+        return any(real == s or real.startswith(s + os.sep) for s in self._skip)
+
     def _walk(self, root: Path, arg: str) -> Iterator[Source]:
+        """Files under ``root`` in sorted order; ignore files, excludes and outputs pruned.
+
+        Paths are resolved once per directory, not per file: listing a large tree costs little.
+        """
         base = os.path.normpath(arg)
         prefix = PurePosixPath(root.resolve().name) if root.is_absolute() else None
         scoped: list[tuple[str, pathspec.PathSpec]] = []
+        if self._skipped(os.path.realpath(root)):
+            return
         for directory, dirs, files in os.walk(root):
             rel_dir = os.path.relpath(directory, root)
             rel_dir = "" if rel_dir == "." else rel_dir.replace(os.sep, "/")
+            real_dir = os.path.realpath(directory)
             spec = _read_ignore(Path(directory))
             if spec is not None:
                 scoped.append((rel_dir, spec))
-            keep = []
-            for name in sorted(dirs):
-                rel = f"{rel_dir}/{name}" if rel_dir else name
-                if not self._ignored(scoped, rel, True) and (Path(directory, name).resolve() not in self._skip):
-                    keep.append(name)
-            dirs[:] = keep
+            dirs[:] = [
+                name for name in sorted(dirs)
+                if not self._ignored(scoped, f"{rel_dir}/{name}" if rel_dir else name, True)
+                and not self._skipped(os.path.join(real_dir, name))
+            ]
             for name in sorted(files):
                 rel = f"{rel_dir}/{name}" if rel_dir else name
                 if name == IGNORE_FILE or (not self.any_file and not known(name)) or self._ignored(scoped, rel, False):
                     continue
                 shown = os.path.join(base, rel) if base != "." else rel
-                for source in self._file(Path(directory, name), shown):
-                    yield Source(source.path, source.shown, prefix / rel if prefix else source.mirror)
+                real = os.path.join(real_dir, name)
+                if real in self._seen or (self._excluded(shown) if base != "." else False):
+                    continue
+                self._seen.add(real)
+                yield Source(Path(directory, name), shown, prefix / rel if prefix else _mirror(shown))
 
     def _ignored(self, scoped: list[tuple[str, pathspec.PathSpec]], rel: str, is_dir: bool) -> bool:
         suffix = "/" if is_dir else ""

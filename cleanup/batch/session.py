@@ -89,16 +89,18 @@ class Session:
     # -- one at a time: stdout and diff --------------------------------------------------------
 
     def _one(self, arg: str) -> tuple[Item, Any]:
+        fmt = format_of(arg, self.input_format)
         if arg == "-":
-            item = Item(0, "-", sys.stdin.buffer.read(), format_of("-", self.input_format))
+            item = Item(0, "-", sys.stdin.buffer.read(), fmt)
         else:
-            source = next(iter(Collector([], [], True).sources([arg])), None)
-            data = Path(arg).read_bytes() if source and source.path.is_file() else b""
-            item = Item(0, arg, data, format_of(arg, self.input_format), error=None if data or (source and source.path.is_file()) else _why(arg))
+            try:
+                item = Item(0, arg, Path(arg).read_bytes(), fmt)
+            except OSError:
+                item = Item(0, arg, b"", fmt, error=_why(arg))
         return item, process(self.glossary, self.settings, item)
 
     def to_stdout(self, changelog: Path | None) -> None:
-        if len(self.paths) != 1 or (self.paths[0] != "-" and not Path(self.paths[0]).is_file()):
+        if len(self.paths) != 1 or Path(self.paths[0]).is_dir():
             raise CleanupError("several files need --out-dir, --in-place or --diff")
         item, outcome = self._one(self.paths[0])
         if outcome.error:
