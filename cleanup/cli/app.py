@@ -22,6 +22,7 @@ from ..errors import CleanupError
 from ..glossary.compiled import Compiled
 from ..report import text
 from ..rules import select_rules
+from ..rules.base import Rule
 
 app = typer.Typer(
     add_completion=False,
@@ -114,8 +115,11 @@ def _glossary(paths: list[Path] | None, no_default: bool) -> Compiled:
     return configured if configured is not None else load_compiled(paths or [], use_default=not no_default)
 
 
-def _rules(select: str | None, ignore: str | None) -> tuple:  # type: ignore[type-arg]
-    split = lambda s: [p for p in (s or "").split(",") if p.strip()]  # noqa: E731
-    return select_rules(split(select), split(ignore))
+def _split_codes(codes: str | None) -> list[str]:
+    return [p for p in (codes or "").split(",") if p.strip()]
+
+
+def _rules(select: str | None, ignore: str | None) -> tuple[Rule, ...]:
+    return select_rules(_split_codes(select), _split_codes(ignore))
 
 

@@ -50,7 +50,9 @@ def _warn(message: str) -> None:
     typer.echo(f"cleanup: {text.sanitise(message)}", err=True)
 
 
-def _clean_all(paths: list[str], options: Options, glossary, no_default) -> tuple[list, int]:  # type: ignore[no-untyped-def]
+def _clean_all(  # type: ignore[no-untyped-def]
+    paths: list[str], options: Options, glossary, no_default
+) -> tuple[list[tuple[Document, CleanResult]], int]:
     """Clean every path; unreadable ones are reported on one line each and counted."""
     compiled = _glossary(glossary, no_default)
     done, failed = [], 0

@@ -17,8 +17,8 @@ def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code, e.g. 
         for rule in BY_CODE.values():  # the source-aware rules (SR) too
             typer.echo(f"{rule.code}  {rule.name:<18} {rule.default:<40} {rule.summary}")
         return
-    rule = BY_CODE.get(code.upper())
-    if rule is None:
+    found = BY_CODE.get(code.upper())
+    if found is None:
         fail(f"unknown rule {code!r}; known: {', '.join(BY_CODE)}")
         return
-    typer.echo(f"{rule.code} ({rule.name})\n\n{rule.doc.strip()}")
+    typer.echo(f"{found.code} ({found.name})\n\n{found.doc.strip()}")

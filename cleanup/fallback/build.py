@@ -79,7 +79,9 @@ def cedict_lines(source: Source) -> Iterator[tuple[int, str, str, str, str]]:
 
 
 def _load_cedict(source: Source, con: sqlite3.Connection) -> dict[str, str]:
-    rows, to_simple, simple_chars = [], {}, set()
+    rows: list[tuple[str, int, str, str]] = []
+    to_simple: dict[str, str] = {}
+    simple_chars: set[str] = set()
     for number, trad, simp, pinyin, defs in cedict_lines(source):
         rows.append((simp, number, pinyin, defs))
         if len(simp) == 1:

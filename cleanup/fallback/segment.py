@@ -41,7 +41,7 @@ def segment(text: str, index: Index, extra: Mapping[str, str] | None = None, hmm
         if word in candidates:
             known[word] = (max(known.get(word, (0, ""))[0], _keep_whole(word, known, index.total)), tag)
     route, _ = _best_route(text, known, index.total)
-    hmm = hmm_for(index) if hmm else None
+    model = hmm_for(index) if hmm else None
     words: list[Word] = []
     i, buffer = 0, ""
     while i <= len(text):
@@ -49,7 +49,7 @@ def segment(text: str, index: Index, extra: Mapping[str, str] | None = None, hmm
         if j - i == 1 and i < len(text):
             buffer += text[i]
         else:
-            words.extend(_flush(buffer, i - len(buffer), known, hmm))
+            words.extend(_flush(buffer, i - len(buffer), known, model))
             buffer = ""
             if i < len(text):
                 words.append(_word(text[i:j], i, known))

@@ -125,15 +125,15 @@ def _add_currency(out: Compiled, i: int, entry: Entry) -> None:
     if not index.units:
         index.units.update((form, n) for unit, n in AMOUNT_UNITS.items() for form in script_forms(unit))
     table = index.words if entry.symbol or entry.unit else index.before
-    for keys, into in ((entry.zh, table), (entry.bound, index.bound)):
-        for key in keys:
+    for group, into in ((entry.zh, table), (entry.bound, index.bound)):
+        for key in group:
             for form in script_forms(key):
                 into[form] = i
     for latin in entry.latin:
         index.latin.setdefault(latin, []).append(i)
     keys = list(entry.zh)
     if entry.symbol or entry.unit:
-        keys += [unit + key for unit in AMOUNT_UNITS for key in entry.zh + entry.bound]
+        keys += [unit + key for unit in AMOUNT_UNITS for key in (*entry.zh, *entry.bound)]
     for key in keys:
         for form in script_forms(key):
             out.zh[form] = (i, key)

@@ -160,4 +160,4 @@ def _examples(text: str) -> list[dict[str, str]]:
     )  # fmt: skip
     if not ok or not value:
         raise ValueError('examples: expected a JSON list of {"in": TEXT, "out": TEXT}')
-    return value
+    return [{str(k): str(v) for k, v in x.items()} for x in value]

@@ -112,7 +112,7 @@ def sources(paths: Sequence[Path | str] = (), use_default: bool = True) -> list[
     if use_default:
         layers.append((bundled_dir(), True))
     layers.extend((Path(p), False) for p in paths)
-    out = []
+    out: list[tuple[int, str, Path]] = []
     for layer, (root, bundled) in enumerate(layers):
         files = glossary_files(root) if root.exists() else [root]
         out.extend((layer, display_name(path, root, bundled), path) for path in files)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import entries as schema
+from ..model import Safety
 from .entries import Entry, SchemaProblem
 from .yamlnodes import Located
 
@@ -83,7 +84,7 @@ def plain_value(value: Any) -> Any:
         return [plain_value(v) for v in value]
     if isinstance(value, schema.Example):
         return {"in": value.text} if value.out is None else {"in": value.text, "out": value.out}
-    if isinstance(value, schema.Safety):
+    if isinstance(value, Safety):
         return value.value
     return value
 

@@ -104,7 +104,7 @@ def _plain_ok(value: str, in_flow: bool) -> bool:
         loaded = yaml.load(doc, Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)
     except yaml.YAMLError:
         return False
-    return loaded == {"k": [value] if in_flow else value}
+    return bool(loaded == {"k": [value] if in_flow else value})
 
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
