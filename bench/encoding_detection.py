@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleanup.charsets import guess, strict
+from cleanup.charsets import guess, strict  # noqa: E402 - after the path setup above
 
 
 def documents(eval_dir: Path, limit: int) -> list[tuple[str, str, str, bytes]]:

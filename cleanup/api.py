@@ -8,12 +8,11 @@ from pathlib import Path
 
 from ._version import VERSION
 from .engine import clean
-from .glossary import cache
 from .errors import GlossaryError
+from .glossary import cache
 from .glossary.compiled import Compiled, compile_glossary
-from .glossary.loader import Glossary
+from .glossary.loader import Glossary, sources
 from .glossary.loader import load_glossary as _load
-from .glossary.loader import sources
 from .model import CleanResult
 from .rules import RULES, select_rules
 

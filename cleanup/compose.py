@@ -11,6 +11,7 @@ text an earlier change produced is merged with it into one change over the union
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 from .document import LineIndex
 from .edits import Decision
 from .model import Change, Edit, Safety, Status

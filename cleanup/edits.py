@@ -8,7 +8,6 @@ package that changes text goes through :func:`apply_edits`.
 from __future__ import annotations
 
 import bisect
-
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from .compose import compose
 from .document import LineIndex
 from .edits import Decision, apply_edits, resolve
 from .errors import CleanupError
 from .glossary.compiled import Compiled
-from .compose import compose
-from .model import Change, CleanResult, Edit, Finding, Safety, Status
+from .model import Change, CleanResult, Edit, Finding, Status
 from .rules import RULES
 from .rules.base import Rule
 from .scan import Scan
-
 
 MAX_PASSES = 4
 

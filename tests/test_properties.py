@@ -14,13 +14,13 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cleanup.api import compile_loaded
 from cleanup.edits import apply_edits, inverse_of, resolve
 from cleanup.engine import clean, detect
+from cleanup.glossary.loader import load_glossary
 from cleanup.model import Edit, Span, Status
 
 from .conftest import fixture_glossary_paths
-from cleanup.api import compile_loaded
-from cleanup.glossary.loader import load_glossary
 
 SMALL = compile_loaded(load_glossary(fixture_glossary_paths(), use_default=False))
 ZH_KEYS = sorted({k for e in SMALL.entries for k in e.zh})

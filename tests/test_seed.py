@@ -6,7 +6,6 @@ Regenerate with ``pytest tests/test_seed.py --update-golden`` and read the diff 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

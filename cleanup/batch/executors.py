@@ -82,14 +82,14 @@ class DaskCluster:
             raise CleanupError("--scheduler needs Dask: pip install 'cleanup[dask]'") from None
         logging.getLogger("distributed").setLevel(logging.CRITICAL + 1)  # failures come back as one line
         try:
-            self._client = Client(address, timeout="10s", set_as_default=False)
+            self._client = Client(address, timeout="10s", set_as_default=False)  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError, ValueError) as exc:
             raise CleanupError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
-        self.workers = max(1, sum(self._client.nthreads().values()))
+        self.workers = max(1, sum(self._client.nthreads().values()))  # type: ignore[no-untyped-call]
         try:
-            self._glossary = self._client.scatter(glossary, broadcast=True, hash=False)
+            self._glossary = self._client.scatter(glossary, broadcast=True, hash=False)  # type: ignore[no-untyped-call]
         except Exception as exc:
-            self._client.close()
+            self._client.close()  # type: ignore[no-untyped-call]
             raise CleanupError(
                 f"the Dask workers at {address} cannot take the glossary ({exc}); "
                 "install the same version of cleanup on every worker"
@@ -100,7 +100,7 @@ class DaskCluster:
         return self._client.submit(run_task, self._glossary, self._settings, list(items), pure=False)
 
     def close(self, cancel: bool = False) -> None:
-        self._client.close()
+        self._client.close()  # type: ignore[no-untyped-call]
 
 
 def executor_for(glossary: Compiled, settings: Settings, jobs: int, scheduler: str | None) -> Any:

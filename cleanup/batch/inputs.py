@@ -12,7 +12,7 @@ import glob
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import pathspec
 
@@ -24,26 +24,27 @@ GLOB_CHARS = frozenset("*?[")
 
 @dataclass(frozen=True)
 class Source:
-    path: Path  # what is read
+    path: str  # what is read (a string: a batch lists many files, and paths are cheap as str)
     shown: str  # how logs, reports and the manifest name it
-    mirror: PurePosixPath  # where it goes under --out-dir
+    mirror: str  # where it goes under --out-dir, a relative POSIX path
 
 
-def _spec(lines: Iterable[str]) -> pathspec.PathSpec | None:
+def _spec(lines: Iterable[str]) -> pathspec.GitIgnoreSpec | None:
     wanted = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
     return pathspec.GitIgnoreSpec.from_lines(wanted) if wanted else None
 
 
-def _read_ignore(directory: Path) -> pathspec.PathSpec | None:
+def _read_ignore(directory: Path) -> pathspec.GitIgnoreSpec | None:
     try:
         return _spec((directory / IGNORE_FILE).read_text(encoding="utf-8").splitlines())
     except (OSError, UnicodeDecodeError):
         return None
 
 
-def _mirror(shown: str) -> PurePosixPath:
-    parts = [p for p in PurePosixPath(Path(shown).as_posix()).parts if p not in ("..", ".", "/")]
-    return PurePosixPath(*parts) if parts else PurePosixPath(Path(shown).name)
+def _mirror(shown: str) -> str:
+    """The path under ``--out-dir``: as shown, without ``..``, ``.`` or a leading ``/``."""
+    parts = [p for p in shown.replace(os.sep, "/").split("/") if p not in ("", ".", "..")]
+    return "/".join(parts) or os.path.basename(shown)
 
 
 @dataclass
@@ -85,7 +86,7 @@ class Collector:
             return
         if real is not None:
             self._seen.add(real)
-        yield Source(path, shown, _mirror(shown))
+        yield Source(str(path), shown, _mirror(shown))
 
     def _skipped(self, real: str) -> bool:
         return any(real == s or real.startswith(s + os.sep) for s in self._skip)
@@ -96,8 +97,8 @@ class Collector:
         Paths are resolved once per directory, not per file: listing a large tree costs little.
         """
         base = os.path.normpath(arg)
-        prefix = PurePosixPath(root.resolve().name) if root.is_absolute() else None
-        scoped: list[tuple[str, pathspec.PathSpec]] = []
+        prefix = root.resolve().name if root.is_absolute() else None
+        scoped: list[tuple[str, pathspec.GitIgnoreSpec]] = []
         if self._skipped(os.path.realpath(root)):
             return
         for directory, dirs, files in os.walk(root):
@@ -121,9 +122,9 @@ class Collector:
                 if real in self._seen or (self._excluded(shown) if base != "." else False):
                     continue
                 self._seen.add(real)
-                yield Source(Path(directory, name), shown, prefix / rel if prefix else _mirror(shown))
+                yield Source(os.path.join(directory, name), shown, f"{prefix}/{rel}" if prefix else _mirror(shown))
 
-    def _ignored(self, scoped: list[tuple[str, pathspec.PathSpec]], rel: str, is_dir: bool) -> bool:
+    def _ignored(self, scoped: list[tuple[str, pathspec.GitIgnoreSpec]], rel: str, is_dir: bool) -> bool:
         suffix = "/" if is_dir else ""
         for where, spec in scoped:
             if where and not rel.startswith(where + "/"):

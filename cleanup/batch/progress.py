@@ -23,7 +23,7 @@ def totals(sources: Iterable[Source]) -> tuple[int, int]:
     for source in sources:
         files += 1
         try:
-            size += source.path.stat().st_size
+            size += os.stat(source.path).st_size
         except OSError:
             pass
     return files, size

@@ -10,6 +10,7 @@ cancels what is queued, and leaves the summary of what was finished (exit 130).
 from __future__ import annotations
 
 import hashlib
+import os
 import signal
 import sys
 import threading
@@ -79,6 +80,7 @@ class _Interrupt:
 def run(batch: Batch, executor: Any, window: int) -> Batch:
     """Run every task through ``executor`` and return the batch with its totals."""
     started = time.perf_counter()
+    batch.sink.track = batch.manifest is not None
     if batch.manifest is not None and batch.sink.in_place:
         batch.sink.on_write = batch.manifest.announce
     pending: deque[tuple[Any, list[tuple[Item, FileState]]]] = deque()
@@ -167,7 +169,8 @@ def _items(batch: Batch) -> Iterator[tuple[Item, FileState]]:
         except CleanupError as exc:
             yield Item(index, source.shown, b"", "txt", error=str(exc)), batch.sink.state(source, "txt")
             continue
-        state.hash, state.size, state.parts = digest(data), len(data), 1
+        state.hash = digest(data) if batch.manifest is not None else ""  # only resuming needs it
+        state.size, state.parts = len(data), 1
         if _resumed(batch, state):
             continue
         yield Item(index, source.shown, data, fmt), state
@@ -204,7 +207,7 @@ def _parts(batch: Batch, index: int, source: Source, state: FileState) -> Iterat
         first_line += data.count(b"\n")
 
 
-def _line_chunks(path: Path) -> Iterator[bytes]:
+def _line_chunks(path: str) -> Iterator[bytes]:
     with _open(path) as handle:
         while True:
             data = handle.read(PART_BYTES)
@@ -213,30 +216,30 @@ def _line_chunks(path: Path) -> Iterator[bytes]:
             yield data + handle.readline()
 
 
-def _open(path: Path) -> Any:
+def _open(path: str) -> Any:
     try:
-        return path.open("rb")
+        return Path(path).open("rb")
     except OSError as exc:
         raise CleanupError(_os_message(path, exc)) from None
 
 
-def _read(path: Path) -> bytes:
-    if str(path) == "-":
+def _read(path: str) -> bytes:
+    if path == "-":
         return sys.stdin.buffer.read()
     try:
-        return path.read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
         raise CleanupError(_os_message(path, exc)) from None
 
 
-def _size(path: Path) -> int:
+def _size(path: str) -> int:
     try:
-        return path.stat().st_size
+        return os.stat(path).st_size
     except OSError as exc:
         raise CleanupError(_os_message(path, exc)) from None
 
 
-def _os_message(path: Path, exc: OSError) -> str:
+def _os_message(path: str, exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):
         return f"{path}: no such file"
     if isinstance(exc, IsADirectoryError):

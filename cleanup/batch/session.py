@@ -53,6 +53,7 @@ class Session:
     failed: int = 0
     found: int = 0
     skip: list[Path] = field(default_factory=list)
+    _bar: progress_bar.Bar | None = None
 
     def start(self, glossary: Compiled, rules: tuple[Rule, ...], suggestions: bool, encoding: str | None, write: bool = True) -> None:
         if self.input_format:
@@ -135,7 +136,7 @@ class Session:
             yield "-"
             return
         for source in self.sources():
-            yield str(source.path)
+            yield source.path
 
     def _print_changes(self, path: str, changes: Sequence[Change], fields: Sequence[str] | None) -> None:
         if self.quiet:
@@ -145,9 +146,8 @@ class Session:
         self._say(f"{text.sanitise(path)}: {text.summary(changes)}")
 
     def _say(self, line: str) -> None:
-        bar = getattr(self, "_bar", None)
-        if bar is not None:
-            bar.print(line)
+        if self._bar is not None:
+            self._bar.print(line)
         else:
             typer.echo(line, err=True)
 

@@ -93,14 +93,15 @@ class Sink:
     on_error: OnError | None = None
     log: IO[bytes] | None = None
     on_write: Callable[[dict[str, Any]], None] | None = None  # announces an in-place write (resume)
+    track: bool = False  # hash outputs for the resume manifest
     open_files: list[FileState] = field(default_factory=list)
 
     def state(self, source: Source, fmt: str) -> FileState:
         target = None
         if self.write and self.in_place:
-            target = source.path
+            target = Path(source.path)
         elif self.write and self.out_dir is not None:
-            target = self.out_dir.joinpath(*source.mirror.parts)
+            target = self.out_dir / source.mirror
         return FileState(source, fmt, target)
 
     def take(self, state: FileState, item: Item, outcome: Outcome) -> bool:
@@ -135,7 +136,8 @@ class Sink:
         if self.on_changes is not None:
             self.on_changes(state.source.shown, changes, outcome.fields)
         data = outcome.output if outcome.output is not None else item.data
-        state.out_digest.update(data)
+        if self.track:
+            state.out_digest.update(data)
         if state.target is not None:
             self._output(state, item, outcome, data)
 

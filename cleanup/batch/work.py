@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..document import decode, encode
+from ..edits import apply_edits
 from ..errors import CleanupError
 from ..formats import jsonl, protected_spans
 from ..formats.masking import clean_protected
 from ..glossary.compiled import Compiled
-from ..edits import apply_edits
 from ..model import Change, CleanResult, Edit, Span, Status
 from ..rules.base import Rule
 from .consistency import renderings

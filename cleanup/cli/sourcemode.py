@@ -75,7 +75,7 @@ def unused(paths: list[str], kwargs: dict[str, Any], settings: Settings) -> None
         if settings.is_excluded(str(source.path)):
             continue
         try:
-            doc = read_document(source.path, settings.encoding)
+            doc = read_document(Path(source.path), settings.encoding)
         except CleanupError as exc:
             typer.echo(f"cleanup: error: {text.sanitise(str(exc))}", err=True)
             failed += 1

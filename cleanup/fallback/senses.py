@@ -26,10 +26,9 @@ nephew).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import re
 
 import regex
 

@@ -7,8 +7,8 @@ rules never see (``masking``). ``jsonl`` cleans chosen string fields of every re
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from pathlib import PurePath
 
 from . import html, markdown
 
@@ -32,7 +32,7 @@ PROTECTORS: dict[str, Callable[[str], list[tuple[int, int]]]] = {
 
 def known(path: str) -> bool:
     """True for a file whose extension names a format (what a directory walk picks up)."""
-    return PurePath(path).suffix.lower() in EXTENSIONS
+    return os.path.splitext(path)[1].lower() in EXTENSIONS
 
 
 def format_of(path: str, override: str | None = None) -> str:
@@ -41,7 +41,7 @@ def format_of(path: str, override: str | None = None) -> str:
         if override not in FORMATS:
             raise ValueError(f"unknown input format {override!r}; use one of {', '.join(FORMATS)}")
         return override
-    return EXTENSIONS.get(PurePath(path).suffix.lower(), "txt")
+    return EXTENSIONS.get(os.path.splitext(path)[1].lower(), "txt")
 
 
 def protected_spans(fmt: str, text: str) -> list[tuple[int, int]]:

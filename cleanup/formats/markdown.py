@@ -30,7 +30,8 @@ REFERENCE = regex.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\
 
 def _fenced(text: str) -> list[tuple[int, int]]:
     """Fenced code blocks: from an opening fence to the matching closing fence (or the end)."""
-    spans, pos = [], 0
+    spans: list[tuple[int, int]] = []
+    pos = 0
     while True:
         m = FENCE.search(text, pos)
         if m is None:

@@ -12,8 +12,8 @@ and either way the glossary is rebuilt from the YAML, never trusted.
 
 from __future__ import annotations
 
-import gc
 import functools
+import gc
 import hashlib
 import os
 import pickle

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import entries as schema
 from ..model import Safety
+from . import entries as schema
 from .entries import Entry, SchemaProblem
 from .yamlnodes import Located
 

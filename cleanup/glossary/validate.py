@@ -14,8 +14,8 @@ from ..english import plural
 from ..errors import CleanupError
 from ..scan import Scan
 from ..zh import script_forms
-from .compiled import Compiled, compile_glossary
 from . import regexcost
+from .compiled import Compiled, compile_glossary
 from .entries import Entry
 from .loader import Glossary
 

@@ -25,8 +25,8 @@ from collections.abc import Iterator
 
 import regex
 
-from ..glossary.compiled import PATTERN_TIMEOUT
 from ..errors import CleanupError
+from ..glossary.compiled import PATTERN_TIMEOUT
 from ..model import Edit, Finding, Fix, Span
 from ..scan import Scan
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..han import MIXED, MIXED_UNKNOWN
-from ..model import Finding, Safety, Origin
+from ..model import Finding, Origin
 from ..scan import Scan
 from ..zh import HAN
 from .base import replace, report
