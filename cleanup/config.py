@@ -129,7 +129,10 @@ def discover(paths: Sequence[str], cwd: Path | None = None) -> Path | None:
     found: dict[Path | None, str] = {}
     seen: dict[Path, Path | None] = {}
     for path in paths or ["-"]:
-        start = cwd if path == "-" else (cwd / path).resolve()
+        try:
+            start = cwd if path == "-" else (cwd / path).resolve()
+        except (OSError, RuntimeError):  # a symlink loop: reading the file reports it, one line
+            start = cwd / path
         directory = start if start.is_dir() else start.parent
         if directory not in seen:
             seen[directory] = find_config(directory)

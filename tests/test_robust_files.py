@@ -125,7 +125,6 @@ def test_several_files_to_stdout_is_one_line(tmp_path: Path) -> None:
     assert code == 2 and len(errors) == 1 and "--out-dir, --in-place or --diff" in errors[0]
 
 
-@pytest.mark.xfail(reason="cleanup/cli/options.py -> config.discover resolves the path: RuntimeError on a symlink loop", strict=False)
 def test_symlink_loop_named_on_the_command_line(tmp_path: Path) -> None:
     tree(tmp_path, ["in/a.txt"])
     (tmp_path / "in/loop.txt").symlink_to("loop.txt")
@@ -263,7 +262,6 @@ def test_full_disk_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert_clean_failure(output)
 
 
-@pytest.mark.xfail(reason="cleanup/batch/outputs.py PartWriter keeps mkstemp's 0600 for a new file (cleanup.io.AtomicFile does not)", strict=False)
 def test_a_large_jsonl_output_gets_the_usual_mode(tmp_path: Path) -> None:
     import stat
 

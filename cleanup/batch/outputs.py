@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import CleanupError
-from ..io import write_atomic
+from ..io import _umask, write_atomic
 
 
 def write_file(target: Path, data: bytes) -> None:
@@ -31,7 +31,8 @@ class PartWriter:
         self.target = target
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            self._mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
+            # the old file's mode, or what a plain open() would give a new file (not mkstemp's 0600)
+            self._mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
             fd, self._tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         except OSError as exc:
             raise CleanupError(f"{target}: cannot write ({exc.strerror})") from None
@@ -49,8 +50,7 @@ class PartWriter:
             self._handle.flush()
             os.fsync(self._handle.fileno())
             self._handle.close()
-            if self._mode is not None:
-                os.chmod(self._tmp, self._mode)
+            os.chmod(self._tmp, self._mode)
             os.replace(self._tmp, self.target)
         except OSError as exc:
             self.abort()
