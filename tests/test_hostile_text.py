@@ -93,11 +93,6 @@ def test_check_text(doc: Path) -> None:
     human(result.output)
 
 
-@pytest.mark.xfail(
-    reason="check --format json writes C1 controls and bidi overrides raw (json.dumps ensure_ascii=False "
-    "escapes only C0); \\uXXXX escapes would keep the data exact and the terminal safe",
-    strict=False,
-)
 def test_check_json_is_safe_on_a_terminal(doc: Path) -> None:
     result = invoke("check", str(doc), "--format", "json", "-j", "1")
     human(result.stdout)

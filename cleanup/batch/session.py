@@ -26,7 +26,7 @@ from ..glossary.compiled import Compiled
 from ..io import write_atomic
 from ..model import Change, CleanResult
 from ..report import diff as diff_report
-from ..report import text
+from ..report import jsonout, text
 from ..report.summary import render_tally
 from ..rules.base import Rule
 from . import progress as progress_bar
@@ -184,7 +184,7 @@ class Session:
     def _print_json(self, path: str, changes: Sequence[Change], fields: Sequence[str] | None) -> None:
         for change in text.visible(changes):
             self.found += 1
-            sys.stdout.write(("\n" if self._json_first else ",\n") + json.dumps(change.as_dict(), ensure_ascii=False, indent=2))
+            sys.stdout.write(("\n" if self._json_first else ",\n") + jsonout.dumps(change.as_dict(), indent=2))
             self._json_first = False
 
     def found_summary(self) -> str:

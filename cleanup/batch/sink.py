@@ -10,7 +10,6 @@ more memory than a small one.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,6 +18,7 @@ from typing import IO, Any
 
 from ..errors import CleanupError
 from ..model import Change, Status
+from ..report import jsonout
 from ..report.summary import NEEDS_REVIEW
 from .inputs import Source
 from .outputs import PartWriter, write_file
@@ -35,7 +35,7 @@ def log_lines(changes: Sequence[Change], fields: Sequence[str] | None) -> bytes:
         record = c.as_dict()
         if fields:
             record["field"] = fields[i]
-        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+        lines.append(jsonout.dumps(record) + "\n")
     return "".join(lines).encode("utf-8")
 
 
