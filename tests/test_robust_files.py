@@ -208,7 +208,6 @@ def test_read_only_output_directory(tmp_path: Path, mount) -> None:  # type: ign
     assert_clean_failure(output)
 
 
-@pytest.mark.xfail(reason="cleanup/batch: the default manifest inside a read-only --out-dir fails as an internal error", strict=False)
 def test_read_only_output_directory_with_its_manifest(tmp_path: Path, mount) -> None:  # type: ignore[no-untyped-def]
     tree(tmp_path, ["in/a.txt"])
     mount(tmp_path / "out", "ro,size=64k")

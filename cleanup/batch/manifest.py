@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from ..errors import CleanupError
+
 VERSION = 1
 NAME = ".cleanup-manifest.jsonl"
 
@@ -46,7 +48,17 @@ class Manifest:
 
     @classmethod
     def open(cls, path: Path, fingerprint: str, fresh: bool = False) -> tuple[Manifest, str]:
-        """Load ``path`` (unless ``fresh``) and open it for appending; returns a note for the user."""
+        """Load ``path`` (unless ``fresh``) and open it for appending; returns a note for the user.
+
+        A manifest that cannot be written (read-only or full disk) is one error line, not a crash.
+        """
+        try:
+            return cls._open(path, fingerprint, fresh)
+        except OSError as exc:
+            raise CleanupError(f"{path}: cannot write the resume manifest ({exc.strerror})") from None
+
+    @classmethod
+    def _open(cls, path: Path, fingerprint: str, fresh: bool) -> tuple[Manifest, str]:
         manifest = cls(path, fingerprint)
         note, good = "", 0
         if path.exists() and not fresh:
