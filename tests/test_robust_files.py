@@ -273,7 +273,6 @@ def test_a_large_jsonl_output_gets_the_usual_mode(tmp_path: Path) -> None:
     assert stat.S_IMODE((tmp_path / "out/c.jsonl").stat().st_mode) == 0o666 & ~io._umask()
 
 
-@pytest.mark.xfail(reason="cleanup/batch/inputs.py mirrors '../in/a.txt' and 'in/a.txt' to the same --out-dir path: the second output silently replaces the first", strict=False)
 def test_two_inputs_never_share_an_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     tree(tmp_path, ["in/a.txt"], "open and 普惠 trade ONE\n")
     tree(tmp_path, ["x/in/a.txt"], "open and 普惠 trade TWO\n")

@@ -95,6 +95,7 @@ class Sink:
     on_write: Callable[[dict[str, Any]], None] | None = None  # announces an in-place write (resume)
     track: bool = False  # hash outputs for the resume manifest
     open_files: list[FileState] = field(default_factory=list)
+    claimed: dict[Path, str] = field(default_factory=dict)  # output path → the input that owns it
 
     def state(self, source: Source, fmt: str) -> FileState:
         target = None
@@ -102,7 +103,13 @@ class Sink:
             target = Path(source.path)
         elif self.write and self.out_dir is not None:
             target = self.out_dir / source.mirror
-        return FileState(source, fmt, target)
+        state = FileState(source, fmt, target)
+        if target is not None:
+            first = self.claimed.setdefault(target, source.shown)
+            if first != source.shown:  # two inputs mirrored to one output: never overwrite silently
+                state.target = None
+                self._fail(state, f"{source.shown}: its output {target} is already the output of {first}; skipped")
+        return state
 
     def take(self, state: FileState, item: Item, outcome: Outcome) -> bool:
         """Handle one item's outcome; True when it was the file's last part."""
