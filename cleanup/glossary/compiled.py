@@ -63,7 +63,6 @@ class Compiled:
     en: Any = None  # ahocorasick.Automaton, or None when there are no English keys
     punct: dict[str, int] = field(default_factory=dict)
     boilerplate: list[tuple[int, Any]] = field(default_factory=list)
-    shadowed: list[str] = field(default_factory=list)
     currency: CurrencyIndex | None = None  # None in a cache written before currencies existed
 
     def entry(self, index: int) -> Entry:
