@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass, replace
 
 from .glossary.compiled import Compiled
-from .zh import char_table, han_runs, pinyin_matches, strip_tones
+from .zh import can_begin, char_table, han_runs, pinyin_matches, strip_tones
 
 TERM, MIXED, MIXED_UNKNOWN, UNKNOWN = "term", "mixed", "mixed-unknown", "unknown"
 
@@ -119,9 +119,9 @@ def _match_terms(text: str, start: int, end: int, g: Compiled) -> list[HanPiece]
 
 def _resolve_left(latin: str, run: str, left: int, start: int, g: Compiled) -> HanPiece | None:
     """``Guan`` + ``察者网…``: a key = (chars spelled by the Latin) + a prefix of the run."""
-    suffixes = g.zh_affixes[0]
+    first = functools.partial(can_begin, latin)
     for j in range(len(run), 0, -1):
-        for form in suffixes.get(run[:j], ()):
+        for form in g.zh_affixes.with_suffix(run[:j], first):
             missing = form[: len(form) - j]
             if pinyin_matches(latin, missing):
                 entry, key = g.zh[form]
@@ -131,9 +131,9 @@ def _resolve_left(latin: str, run: str, left: int, start: int, g: Compiled) -> H
 
 def _resolve_right(latin: str, run: str, end: int, right: int, g: Compiled) -> HanPiece | None:
     """``…人民`` + ``Ribao``: a key = a suffix of the run + (chars spelled by the Latin)."""
-    prefixes = g.zh_affixes[1]
+    first = functools.partial(can_begin, latin)
     for j in range(len(run), 0, -1):
-        for form in prefixes.get(run[-j:], ()):
+        for form in g.zh_affixes.with_prefix(run[-j:], first):
             missing = form[j:]
             if pinyin_matches(latin, missing):
                 entry, key = g.zh[form]

@@ -11,7 +11,8 @@ import functools
 from dataclasses import dataclass
 
 from .english import at_word_bounds, lower_same_length, matches_case
-from .glossary.compiled import Compiled, EnKey
+from .glossary.compiled import Compiled
+from .glossary.enindex import EnKey
 from .han import HanPiece, analyse_han
 
 
@@ -34,17 +35,16 @@ class Scan:
     @functools.cached_property
     def en_hits(self) -> list[EnHit]:
         """Every English key hit on word boundaries, with the case rule of its key applied."""
-        automaton = self.glossary.en
-        if automaton is None:
+        index = self.glossary.en
+        if index is None:
             return []
         text = self.text
         low = lower_same_length(text)
         hits = []
-        for end_index, (length, keys) in automaton.iter(low):
-            start, end = end_index - length + 1, end_index + 1
+        for start, end, group in index.iter(low):
             if not at_word_bounds(text, start, end):
                 continue
-            for key in keys:
+            for key in index.keys(group):
                 if key.case_sensitive and not matches_case(text[start:end], key.text):
                     continue
                 hits.append(EnHit(start, end, key))

@@ -96,6 +96,14 @@ def _spelled(latin: str) -> str:
     return _SEPARATORS.sub("", latin).lower().replace("ü", "v")
 
 
+@functools.lru_cache(maxsize=65536)
+def can_begin(latin: str, char: str) -> bool:
+    """Can ``latin`` start with a reading of ``char``? (What every spelling of a key must pass
+    first; asked of thousands of candidate keys, so it is remembered.)"""
+    want = _spelled(latin)
+    return any(want.startswith(r) for r in readings(char))
+
+
 def pinyin_matches(latin: str, chars: str, limit: int = 64) -> bool:
     """True when ``latin`` (any case, spaces/apostrophes ignored) spells the pinyin of ``chars``.
 

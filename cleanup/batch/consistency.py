@@ -12,9 +12,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any
-
-import ahocorasick
 
 from ..english import plural
 from ..glossary.compiled import Compiled
@@ -29,16 +26,8 @@ def _subset(glossary: Compiled) -> Compiled | None:
     cached = _SUBSETS.get(id(glossary))
     if cached is not None and cached[0] is glossary:
         return cached[1]
-    automaton: Any = None
-    if glossary.en is not None:
-        for low, (length, keys) in glossary.en.items():
-            wanted = tuple(k for k in keys if k.role in ROLES)
-            if wanted:
-                automaton = automaton or ahocorasick.Automaton()
-                automaton.add_word(low, (length, wanted))
-    if automaton is not None:
-        automaton.make_automaton()
-    sub = replace(glossary, en=automaton) if automaton is not None else None
+    index = glossary.en.subset(ROLES) if glossary.en is not None else None
+    sub = replace(glossary, en=index) if index is not None else None
     _SUBSETS.clear()
     _SUBSETS[id(glossary)] = (glossary, sub)
     return sub

@@ -2,8 +2,8 @@
 
 Parsing YAML and folding every key through seven OpenCC configurations costs most of a run's
 start-up; the compiled matchers are the same until a glossary file changes. The cache file is
-named by a SHA-256 of the package version and source code and every glossary file's name and
-bytes, and
+named by a SHA-256 of the Python and package versions, the package's source code and every
+glossary file's name and bytes, and
 carries a SHA-256 of its own payload: a stale key misses, a corrupted file fails its checksum,
 and either way the glossary is rebuilt from the YAML, never trusted.
 
@@ -17,6 +17,7 @@ import gc
 import hashlib
 import os
 import pickle
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,8 @@ def code_fingerprint() -> str:
 
 def content_key(files: list[tuple[str, Path]], version: str) -> str | None:
     """Hash of the code and every (display name, bytes); ``None`` when a file cannot be read."""
-    digest = hashlib.sha256(version.encode() + b"\0" + code_fingerprint().encode())
+    # marshal records (glossary.lean) are only readable by the Python that wrote them
+    digest = hashlib.sha256(f"{sys.version}\0{version}\0{code_fingerprint()}".encode())
     for name, path in files:
         try:
             data = path.read_bytes()
@@ -72,7 +74,7 @@ def load(key: str) -> Any | None:
         return None
     if not blob.startswith(FORMAT) or len(blob) < len(FORMAT) + 32:
         return None
-    checksum, payload = blob[len(FORMAT) : len(FORMAT) + 32], blob[len(FORMAT) + 32 :]
+    checksum, payload = blob[len(FORMAT) : len(FORMAT) + 32], memoryview(blob)[len(FORMAT) + 32 :]
     if hashlib.sha256(payload).digest() != checksum:
         return None
     enabled = gc.isenabled()

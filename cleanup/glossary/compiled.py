@@ -1,7 +1,7 @@
 """Compile glossary entries into the matchers the rules read.
 
 * Chinese keys: every script form (OpenCC) in a dict, looked up inside Han runs, longest first.
-* English keys: one Aho-Corasick automaton over lower-cased keys; the rules collect all
+* English keys: one Aho-Corasick automaton over lower-cased keys (``enindex``); the rules collect all
   overlapping hits and choose leftmost-longest on word boundaries themselves.
 * Punctuation: a character table. Boilerplate: compiled ``regex`` patterns.
 * Currency: words and amount compounds (亿美元) are Chinese keys, so Han runs know them; the
@@ -13,15 +13,17 @@ Later layers win: a user's entry with the same key replaces the bundled one.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import ahocorasick
 import regex
 
 from ..english import plural
 from ..zh import script_forms
+from .enindex import EnIndex, EnKey
 from .entries import Entry
+from .lean import Affixes, LazyEntries
 
 PATTERN_TIMEOUT = 1.0  # seconds a user pattern may run on one document before it is stopped
 # The Chinese number units an amount is written in (3亿元, 50万美元, 2万亿元), with their factors.
@@ -31,17 +33,6 @@ AMOUNT_UNITS = {
     "十": 10, "百": 100, "千": 1_000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7,
     "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12,
 }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class EnKey:
-    """One English key in the automaton: what it matches and what replaces it."""
-
-    entry: int
-    text: str
-    replacement: str
-    role: str  # wrong | variant | idiom | approved | allow
-    case_sensitive: bool
 
 
 @dataclass(eq=False)
@@ -57,10 +48,10 @@ class CurrencyIndex:
 
 @dataclass
 class Compiled:
-    entries: list[Entry]
+    entries: Sequence[Entry]  # a list when compiled here, ``LazyEntries`` when read from the cache
     zh: dict[str, tuple[int, str]] = field(default_factory=dict)
     zh_max: int = 0
-    en: Any = None  # ahocorasick.Automaton, or None when there are no English keys
+    en: EnIndex | None = None  # None when there are no English keys
     punct: dict[str, int] = field(default_factory=dict)
     boilerplate: list[tuple[int, Any]] = field(default_factory=list)
     currency: CurrencyIndex | None = None  # None in a cache written before currencies existed
@@ -69,20 +60,25 @@ class Compiled:
         return self.entries[index]
 
     @functools.cached_property
-    def zh_affixes(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        """Proper suffixes and prefixes of every Chinese key form, for mixed-token lookup.
+    def zh_affixes(self) -> Affixes:
+        """Chinese key forms by proper prefix and suffix, for mixed-token lookup.
 
-        Built on first use only: most documents have no mixed tokens.
+        Built on first use, in each process, and never cached on disk: most documents have no
+        mixed tokens, and sorting the keys is cheaper than reading the sorted lists back.
+        Currency forms are left out: pinyin glued to a currency is no transliteration to resolve.
         """
-        suffixes: dict[str, list[str]] = {}
-        prefixes: dict[str, list[str]] = {}
-        for form in sorted(self.zh, key=lambda f: (-len(f), f)):
-            if self.entries[self.zh[form][0]].kind == "currency":
-                continue  # pinyin glued to a currency is no transliteration to resolve
-            for k in range(1, len(form)):
-                suffixes.setdefault(form[k:], []).append(form)
-                prefixes.setdefault(form[:k], []).append(form)
-        return suffixes, prefixes
+        money: set[int] = set()
+        if self.currency is not None:
+            for table in (self.currency.words, self.currency.bound, self.currency.before):
+                money.update(table.values())
+        return Affixes(form for form, (i, _) in self.zh.items() if i not in money)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("zh_affixes", None)
+        if not isinstance(self.entries, LazyEntries):
+            state["entries"] = LazyEntries(self.entries)
+        return state
 
 
 def compile_glossary(entries: list[Entry], layers: dict[str, int] | None = None) -> Compiled:
@@ -162,11 +158,5 @@ def _put(en_keys: dict[str, list[EnKey]], key: EnKey) -> None:
     bucket.append(key)
 
 
-def _automaton(en_keys: dict[str, list[EnKey]]) -> Any:
-    if not en_keys:
-        return None
-    automaton = ahocorasick.Automaton()
-    for low, keys in en_keys.items():
-        automaton.add_word(low, (len(low), tuple(keys)))
-    automaton.make_automaton()
-    return automaton
+def _automaton(en_keys: dict[str, list[EnKey]]) -> EnIndex | None:
+    return EnIndex(en_keys.items()) if en_keys else None

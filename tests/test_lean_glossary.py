@@ -1,0 +1,116 @@
+"""The compact compiled glossary: lazy entries, the affix index and the flat English key index
+answer exactly what the plain structures they replace would."""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import replace
+
+import pytest
+
+from cleanup.api import default_glossary
+from cleanup.glossary.compiled import Compiled
+from cleanup.glossary.enindex import EnIndex, EnKey
+from cleanup.glossary.lean import Affixes, LazyEntries, entries_digest
+from cleanup.scan import Scan
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Compiled:
+    return default_glossary()
+
+
+def test_lazy_entries_decode_to_the_same_entries(glossary: Compiled) -> None:
+    plain = list(glossary.entries)
+    lazy = LazyEntries(plain)
+    assert len(lazy) == len(plain)
+    for i in (0, 1, len(plain) // 2, len(plain) - 1, -1):
+        assert lazy[i] == plain[i]
+        assert lazy[i].field_lines == plain[i].field_lines  # not part of ==, but kept
+        assert lazy[i].examples == plain[i].examples
+    assert lazy[3] is lazy[3]  # decoded once
+    assert lazy[2:5] == plain[2:5]
+    assert list(lazy) == plain
+
+
+def test_a_pickled_glossary_carries_lazy_entries_without_their_memo(glossary: Compiled) -> None:
+    copy = pickle.loads(pickle.dumps(glossary))
+    assert isinstance(copy.entries, LazyEntries)
+    assert copy.entry(10) == glossary.entry(10)
+    again = pickle.loads(pickle.dumps(copy))
+    assert again.entries._decoded == {}  # the per-process memo is never stored
+    assert again.entry(10) == glossary.entry(10)
+
+
+def test_entries_digest_follows_content(glossary: Compiled) -> None:
+    plain = list(glossary.entries)
+    assert entries_digest(plain) == entries_digest(LazyEntries(plain))
+    changed = plain[:]
+    changed[5] = replace(changed[5], note=changed[5].note + " (edited)")
+    assert entries_digest(changed) != entries_digest(plain)
+
+
+def _brute_suffix(forms: list[str], suffix: str) -> list[str]:
+    found = [f for f in forms if f.endswith(suffix) and len(f) > len(suffix)]
+    return sorted(found, key=lambda f: (-len(f), f))
+
+
+def _brute_prefix(forms: list[str], prefix: str) -> list[str]:
+    found = [f for f in forms if f.startswith(prefix) and len(f) > len(prefix)]
+    return sorted(found, key=lambda f: (-len(f), f))
+
+
+def test_affixes_list_what_a_scan_of_every_form_lists(glossary: Compiled) -> None:
+    forms = sorted(glossary.zh)
+    index = Affixes(forms)
+    probes = {f[k:] for f in forms[::37] for k in range(1, len(f))} | {f[:k] for f in forms[::37] for k in range(1, len(f))}
+    probes |= {"网", "报", "国", "不存在的词"}
+    for probe in sorted(probes):
+        assert index.with_suffix(probe) == _brute_suffix(forms, probe), probe
+        assert index.with_prefix(probe) == _brute_prefix(forms, probe), probe
+
+
+def test_affix_filter_sees_the_first_missing_character() -> None:
+    index = Affixes(["观察者网", "警察者网", "察者网", "人民日报", "人民网"])
+    assert index.with_suffix("察者网") == ["观察者网", "警察者网"]
+    assert index.with_suffix("察者网", lambda c: c == "观") == ["观察者网"]
+    assert index.with_prefix("人民", lambda c: c == "日") == ["人民日报"]
+    assert index.with_prefix("人民") == ["人民日报", "人民网"]
+    assert index.with_suffix("察者网", lambda c: False) == []
+
+
+def _keys() -> list[tuple[str, list[EnKey]]]:
+    return [
+        ("key minerals", [EnKey(0, "key minerals", "critical minerals", "variant", False)]),
+        ("critical minerals", [EnKey(0, "critical minerals", "critical minerals", "approved", False)]),
+        ("us", [EnKey(1, "US", "United States", "wrong", True), EnKey(2, "us", "us", "allow", False)]),
+    ]
+
+
+def test_en_index_returns_each_group_s_keys_and_every_hit() -> None:
+    index = EnIndex(_keys())
+    low = "the key minerals and critical minerals of us"
+    hits = sorted((low[s:e], [k.role for k in index.keys(g)]) for s, e, g in index.iter(low))
+    assert hits == [("critical minerals", ["approved"]), ("key minerals", ["variant"]), ("us", ["wrong", "allow"])]
+    first = next(g for s, e, g in index.iter(low) if low[s:e] == "us")
+    assert index.keys(first) is index.keys(first)  # built once
+    assert index.keys(first)[0] == EnKey(1, "US", "United States", "wrong", True)
+
+
+def test_en_index_subset_and_pickle() -> None:
+    index = EnIndex(_keys())
+    sub = index.subset(("approved", "variant"))
+    assert sub is not None and len(sub) == 2
+    assert {k.role for _, _, g in sub.iter("key minerals, critical minerals, us") for k in sub.keys(g)} == {
+        "approved", "variant"
+    }
+    assert index.subset(("idiom",)) is None
+    copy = pickle.loads(pickle.dumps(index))
+    assert copy._keys == {}
+    assert [(s, e, copy.keys(g)) for s, e, g in copy.iter("us")] == [(0, 2, index.keys(next(iter(index.iter("us")))[2]))]
+
+
+def test_scan_hits_are_the_same_from_a_cached_glossary(glossary: Compiled) -> None:
+    text = "Beijing said key minerals and critical minerals matter to the US and the us."
+    copy = pickle.loads(pickle.dumps(glossary))
+    assert Scan(text, copy).en_hits == Scan(text, glossary).en_hits
