@@ -29,6 +29,7 @@ from ..errors import CleanupError
 from ..glossary.compiled import PATTERN_TIMEOUT
 from ..model import Edit, Finding, Fix, Span
 from ..scan import Scan
+from .literals import Document, prefilter
 
 CODE = "BP001"
 NAME = "boilerplate"
@@ -63,7 +64,11 @@ def _edits(text: str, m: regex.Match[str], scope: str, keep: int, lead: str, tra
 
 def check(scan: Scan) -> Iterator[Finding]:
     text = scan.text
+    document = Document(text)
     for index, pattern in scan.glossary.boilerplate:
+        test = prefilter(pattern)  # skips a pattern that cannot match (see literals)
+        if test is not None and not test.may_match(document):
+            continue
         entry = scan.glossary.entry(index)
         try:
             matches = list(pattern.finditer(text, timeout=PATTERN_TIMEOUT))
