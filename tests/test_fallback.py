@@ -180,6 +180,7 @@ def test_dictionary_words(han: str, expected: str) -> None:
         ("收到了", "received"),  # 了 after a verb: completed action, English past
         ("买了", "bought"),
         ("或搜索", "or search"),  # a function word from the grammar table
+        ("然后下载", "then download"),
         ("我们的产品", "our goods"),  # a pronoun before 的 is possessive
         ("下载小册子", "download booklet"),
         ("英国政府", "United Kingdom government"),  # a jieba word CC-CEDICT lacks, split in two
