@@ -1,6 +1,6 @@
 """Cold-start cost of ``cleanup fix`` on one article, as a user pays it: whole processes.
 
-    python bench/startup.py [--runs 7]
+    python bench/startup.py [--runs 7] [--imports 15]
 
 Three articles, written to a temporary directory: (a) the seed (Chinese that the glossary
 covers), (b) the seed with a paragraph of Chinese no glossary entry covers (names, a place, a
@@ -14,7 +14,9 @@ brackets) and min / median / max of the others, in seconds of wall time, and the
 less when other processes share the machine. Bytecode is compiled first, by one throwaway run
 of each article, as pip compiles a package when it installs it (into a temporary
 ``PYTHONPYCACHEPREFIX``, never the source tree). The operating system's file cache is left warm (dropping it
-needs root and would slow every other process on the machine).
+needs root and would slow every other process on the machine). The load average is printed at
+the start and at the end: on a shared machine, compare CPU times rather than wall times.
+``--imports N`` lists the N costliest imports of (b), to see where the start-up goes.
 """
 
 from __future__ import annotations
@@ -104,6 +106,8 @@ def row(name: str, first: Timing | None, warm: list[Timing]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="runs after the first, per article")
+    parser.add_argument("--imports", type=int, default=0, metavar="N",
+                        help="also list the N costliest imports of one run of (b), caches built")
     args = parser.parse_args(argv)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}")
     print(f"{'article':30} {'first run':>12}   {'cache built: wall min median max':>20}   {'cpu':>6}   runs")
@@ -121,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
             first, warm = measure(command, args.runs, directory, name)
             print(row(name, first, warm))
         print(fallback_share(commands["(b) unknown Chinese"][-1], args.runs, directory))
+        if args.imports:
+            print(costliest_imports(commands["(b) unknown Chinese"], args.imports, directory))
+    print(f"load {os.getloadavg()[0]:.2f} at the end")
     return 0
 
 
@@ -156,6 +163,24 @@ def fallback_share(article: str, runs: int, directory: Path) -> str:
         f"ZH003 on (b), cold, in-process: wall min {wall[0]:.3f} median {statistics.median(wall):.3f}"
         f" max {wall[-1]:.3f}, cpu median {cpu:.3f} ({runs} processes)"
     )
+
+
+IMPORT_LINE = regex.compile(r"^import time:\s+(\d+) \|\s+(\d+) \|( +)(\S+)$", regex.MULTILINE)
+
+
+def costliest_imports(command: list[str], count: int, directory: Path) -> str:
+    """Where the start-up goes, module by module (``-X importtime``, cumulative milliseconds of
+    the outermost imports), after one run has built the caches. Timed in a single process, so
+    only the order and the rough sizes count, not the figures to the millisecond."""
+    cache = Path(tempfile.mkdtemp(prefix="cache-", dir=directory))
+    env = environment(cache, directory / "pycache")
+    traced = [command[0], "-X", "importtime", *command[1:]]
+    subprocess.run(traced, env=env, check=True, capture_output=True)  # builds the caches
+    stderr = subprocess.run(traced, env=env, check=True, capture_output=True, text=True).stderr
+    rows = [(int(total) / 1000, len(indent), name) for _, total, indent, name in IMPORT_LINE.findall(stderr)]
+    top = sorted((row for row in rows if row[1] <= 3), reverse=True)[:count]  # top-level and their children
+    lines = [f"  {ms:6.1f} ms  {'  ' * ((depth - 1) // 2)}{name}" for ms, depth, name in top]
+    return f"costliest imports of (b), cumulative (all imports: {sum(ms for ms, d, _ in rows if d == 1):.0f} ms):\n" + "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -9,12 +9,9 @@ and memory does not grow with the corpus.
 
 from __future__ import annotations
 
-import logging
-import multiprocessing
 import os
 import signal
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from ..errors import CleanupError
@@ -59,6 +56,9 @@ def _run(items: Sequence[Item]) -> list[Outcome]:
 
 class LocalPool:
     def __init__(self, glossary: Compiled, settings: Settings, jobs: int) -> None:
+        import multiprocessing  # here, not at the top: one file in this process never needs a pool (start-up)
+        from concurrent.futures import ProcessPoolExecutor
+
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.workers = jobs
@@ -76,6 +76,8 @@ class DaskCluster:
     """Tasks as futures over chunks of files on a Dask distributed cluster (``cleanup[dask]``)."""
 
     def __init__(self, glossary: Compiled, settings: Settings, address: str) -> None:
+        import logging
+
         try:
             from distributed import Client
         except ImportError:

@@ -13,10 +13,12 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from ..formats import known
+
+if TYPE_CHECKING:  # imported by _spec, when there are patterns to match (start-up)
+    import pathspec
 
 IGNORE_FILE = ".cleanupignore"
 GLOB_CHARS = frozenset("*?[")
@@ -31,7 +33,11 @@ class Source:
 
 def _spec(lines: Iterable[str]) -> pathspec.GitIgnoreSpec | None:
     wanted = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
-    return pathspec.GitIgnoreSpec.from_lines(wanted) if wanted else None
+    if not wanted:
+        return None
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(wanted)
 
 
 def _read_ignore(directory: Path) -> pathspec.GitIgnoreSpec | None:

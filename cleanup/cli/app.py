@@ -13,18 +13,20 @@ import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from ..api import load_glossary as load_compiled
 from ..errors import CleanupError
-from ..glossary.compiled import Compiled
-from ..report import text
-from ..rules import select_rules
-from ..rules.base import Rule
+from .coercion import LeanTyper
 
-app = typer.Typer(
+if TYPE_CHECKING:
+    from ..glossary.compiled import Compiled
+    from ..rules.base import Rule
+
+# Every command imports what it needs when it runs (cleanup.api, the rules, the report
+# modules...), so that start-up costs only what the invoked command uses (bench/startup.py).
+app = LeanTyper(
     add_completion=False,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
@@ -59,7 +61,7 @@ def _top_level(
     """Top-level options; each command has its own."""
 
 
-glossary_app = typer.Typer(no_args_is_help=True, help="Check and grow the glossary.")
+glossary_app = LeanTyper(no_args_is_help=True, help="Check and grow the glossary.")
 app.add_typer(glossary_app, name="glossary")
 
 GlossaryOpt = Annotated[
@@ -77,6 +79,8 @@ EncodingOpt = Annotated[
 
 
 def fail(message: str) -> None:
+    from ..report import text
+
     typer.echo(f"cleanup: error: {text.sanitise(message)}", err=True)
     raise typer.Exit(2)
 
@@ -109,6 +113,7 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _glossary(paths: list[Path] | None, no_default: bool) -> Compiled:
     # the configuration's allow-list, when a configured command is running
+    from ..api import load_glossary as load_compiled
     from .options import configured_glossary
 
     configured = configured_glossary(paths, no_default)
@@ -120,6 +125,8 @@ def _split_codes(codes: str | None) -> list[str]:
 
 
 def _rules(select: str | None, ignore: str | None) -> tuple[Rule, ...]:
+    from ..rules import select_rules
+
     return select_rules(_split_codes(select), _split_codes(ignore))
 
 

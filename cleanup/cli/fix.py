@@ -6,15 +6,16 @@ from __future__ import annotations
 import dataclasses
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ..batch import session
-from ..document import canonical
 from ..errors import CleanupError
 from .app import EncodingOpt, GlossaryOpt, IgnoreOpt, NoDefaultOpt, SelectOpt, _glossary, _rules, app, guarded
 from .options import integrated
+
+if TYPE_CHECKING:
+    from ..batch import session
 
 ExcludeOpt = Annotated[
     Optional[list[str]], typer.Option("--exclude", help="Skip paths matching PATTERN (gitignore syntax); repeatable.")
@@ -38,6 +39,8 @@ ConsistencyOpt = Annotated[
 
 
 def _session(paths, files_from, exclude, input_format, field, jobs, scheduler, quiet) -> session.Session:  # type: ignore[no-untyped-def]
+    from ..batch import session  # the batch machinery, when a command runs (not for --help)
+
     return session.Session(
         paths=list(paths or []),
         files_from=files_from,
@@ -83,6 +86,8 @@ def fix(
     run = _session(paths, files_from, exclude, input_format, field, jobs, scheduler, quiet)
     run.start(_glossary(glossary, no_default_glossary), _rules(select, ignore), suggestions, encoding)
     if output_encoding and not show_diff:
+        from ..document import canonical
+
         run.settings = dataclasses.replace(run.settings, output_encoding=canonical(output_encoding, "--output-encoding"))
     if not (in_place or out_dir or show_diff):
         run.to_stdout(changelog)

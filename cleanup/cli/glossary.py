@@ -10,13 +10,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from ..errors import CleanupError, GlossaryError
-from ..glossary.loader import load_glossary
-from ..report import text
 from .app import EncodingOpt, GlossaryOpt, NoDefaultOpt, _glossary, glossary_app, guarded
 
 FileOpt = Annotated[Optional[str], typer.Option("--file", help="Glossary file to write into (e.g. places); default: inferred.")]
@@ -24,9 +22,21 @@ OverrideOpt = Annotated[bool, typer.Option("--override", help="Let the entry win
 DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Validate and show what would be written; write nothing.")]
 OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.")]
 
+if TYPE_CHECKING:
+    from ..glossary.loader import Glossary
+
 
 def _say(message: str, err: bool = False) -> None:
+    from ..report import text
+
     typer.echo(text.sanitise(message), err=err)
+
+
+def _entries(paths: list[Path] | None, no_default: bool) -> Glossary:
+    """The glossaries' entries, uncompiled; the loader is imported when a command needs it."""
+    from ..glossary.loader import load_glossary
+
+    return load_glossary(paths or [], use_default=not no_default)
 
 
 @glossary_app.command("check")
@@ -35,7 +45,7 @@ def glossary_check(glossary: GlossaryOpt = None, no_default_glossary: NoDefaultO
     """Validate glossaries: schema, invariants and every entry's examples. Exit 2 on a problem."""
     from ..glossary.validate import check_glossary, key_overrides
 
-    loaded = load_glossary(glossary or [], use_default=not no_default_glossary)
+    loaded = _entries(glossary, no_default_glossary)
     problems = check_glossary(loaded)
     for notice in loaded.notices + key_overrides(loaded):
         _say(f"note: {notice}", err=True)
@@ -111,7 +121,7 @@ def glossary_find(
     """Look entries up; prints `file:line id: zh → en`. Exit 1 when nothing matches."""
     from ..glossary.find import describe, find
 
-    loaded = load_glossary(glossary or [], use_default=not no_default_glossary)
+    loaded = _entries(glossary, no_default_glossary)
     hits = find(loaded.entries, query)
     for hit in hits:
         _say(describe(hit.entry))
@@ -211,7 +221,7 @@ def glossary_export(
         raise CleanupError(f"unknown format {output_format!r}; use tbx or csv")
     if tbx_version not in DIALECTS:
         raise CleanupError(f"unknown TBX version {tbx_version!r}; use 3 or 2")
-    loaded = load_glossary(glossary or [], use_default=not no_default_glossary)
+    loaded = _entries(glossary, no_default_glossary)
     if loaded.problems:
         raise CleanupError(f"{loaded.problems[0]}; run 'cleanup glossary check'")
     records = [record_of(e) for e in loaded.entries]

@@ -22,13 +22,14 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..config import FORMATS, Overrides, Settings, apply_overrides, load_settings
-from ..glossary.compiled import Compiled
-from ..report import settings as settings_report
+
+if TYPE_CHECKING:
+    from ..glossary.compiled import Compiled
 
 CURRENT: contextvars.ContextVar[Settings | None] = contextvars.ContextVar("cleanup_settings", default=None)
 
@@ -146,14 +147,18 @@ def _run(command: str, func: Callable[..., Any], names: set[str], kwargs: dict[s
     mine = Mine({name: kwargs.pop(name) for name in added})
     settings = resolve(kwargs, mine)
     if mine.show_settings:
+        from ..report import settings as settings_report
+
         typer.echo(settings_report.render(settings), nl=False)
         raise typer.Exit(0)
     token = CURRENT.set(settings)
     try:
-        from . import output, sourcemode
-
         if command == "check" and (mine.source is not None or mine.pairs or mine.unused_suppressions):
+            from . import sourcemode
+
             return sourcemode.run(kwargs, mine, settings)
+        from . import output
+
         arguments = apply(kwargs, settings, names)
         if command == "check":
             return output.check(func, arguments, mine, settings)

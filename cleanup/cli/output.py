@@ -17,21 +17,29 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
-from ..config import Settings
-from ..document import read_document
 from ..errors import CleanupError
-from ..io import write_atomic
 from ..model import Change, CleanResult, Safety, Status
-from ..report import github, jsonout, rdjson, sarif, statistics, text
+from ..report import text
 
-RENDERERS: dict[str, Callable[[Sequence[CleanResult], bool], str]] = {
-    "sarif": sarif.render, "github": github.render, "rdjson": rdjson.render,
-}
+if TYPE_CHECKING:
+    from ..config import Settings
+
 LEFT = (Status.SUGGESTED, Status.REPORT_ONLY)
+
+
+def renderer(fmt: str) -> Callable[[Sequence[CleanResult], bool], str]:
+    """The ``render(results, fixed)`` of a machine format, imported when one is asked for: a
+    plain ``fix`` or ``check`` never loads them (start-up, ``bench/startup.py``)."""
+    from ..report import github, rdjson, sarif
+
+    renderers: dict[str, Callable[[Sequence[CleanResult], bool], str]] = {
+        "sarif": sarif.render, "github": github.render, "rdjson": rdjson.render,
+    }
+    return renderers[fmt]
 
 
 def change_from_record(record: dict[str, Any]) -> Change:
@@ -44,6 +52,8 @@ def change_from_record(record: dict[str, Any]) -> Change:
 
 def emit(results: Sequence[CleanResult], fmt: str, stats: bool, fixed: bool, stream: IO[str]) -> None:
     """Render ``results`` in ``fmt`` (or their statistics) on ``stream``."""
+    from ..report import jsonout, statistics
+
     changes = [c for r in results for c in text.visible(r.changes)]
     if stats:
         if fmt not in ("text", "json"):
@@ -56,7 +66,7 @@ def emit(results: Sequence[CleanResult], fmt: str, stats: bool, fixed: bool, str
     elif fmt == "jsonl":
         stream.write(jsonout.as_jsonl(changes))
     else:
-        stream.write(RENDERERS[fmt](results, fixed))
+        stream.write(renderer(fmt)(results, fixed))
     stream.flush()
 
 
@@ -80,6 +90,8 @@ def kept(change: Change, settings: Settings) -> bool:
 
 
 def _read_text(path: str, encoding: str | None) -> str:
+    from ..document import read_document
+
     try:
         return read_document(Path(path), encoding).text
     except CleanupError:
@@ -179,6 +191,8 @@ def fix(func: Callable[..., Any], arguments: dict[str, Any], mine: Any, settings
             code = max(code, _run_fix(func, call))
             log += target.read_bytes() if target.exists() else b""
     if user_log is not None:
+        from ..io import write_atomic
+
         write_atomic(user_log, log)
     changes = [change_from_record(json.loads(line)) for line in log.decode("utf-8").splitlines() if line.strip()]
     _report_fix(arguments, settings, mine, changes)

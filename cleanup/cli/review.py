@@ -11,22 +11,18 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ..document import Document, decode, read_document
 from ..errors import CleanupError
-from ..files import Options, clean_path, destination, write_result
-from ..io import write_atomic
-from ..model import CleanResult
-from ..report import text
-from ..report.summary import render_summary
-from ..report.worddiff import Marks, use_colour
-from ..review import decisions as store
-from ..review import hunks, interactive
-from ..review.replay import replay
-from ..review.session import FileReview, Review
+
+if TYPE_CHECKING:  # imported by each command when it runs, so that `cleanup fix` never loads them
+    from ..document import Document
+    from ..files import Options
+    from ..model import CleanResult
+    from ..review import decisions as store
+    from ..review.session import FileReview, Review
 from .app import (
     EncodingOpt,
     GlossaryOpt,
@@ -47,6 +43,8 @@ DecisionsOpt = Annotated[Path, typer.Option("--decisions", help="Decisions file 
 
 
 def _warn(message: str) -> None:
+    from ..report import text
+
     typer.echo(f"cleanup: {text.sanitise(message)}", err=True)
 
 
@@ -54,6 +52,8 @@ def _clean_all(  # type: ignore[no-untyped-def]
     paths: list[str], options: Options, glossary, no_default
 ) -> tuple[list[tuple[Document, CleanResult]], int]:
     """Clean every path; unreadable ones are reported on one line each and counted."""
+    from ..files import clean_path
+
     compiled = _glossary(glossary, no_default)
     done, failed = [], 0
     for path in paths:
@@ -81,6 +81,8 @@ class Output:
         return cls(out_dir, in_place)
 
     def write(self, doc: Document, result: CleanResult) -> None:
+        from ..files import destination, write_result
+
         if not (self.in_place or self.out_dir):
             sys.stdout.write(result.cleaned)
             sys.stdout.flush()
@@ -105,6 +107,10 @@ def diff(
     encoding: EncodingOpt = None,
 ) -> None:
     """Show what fix would change; each hunk names the rules and glossary entries behind it."""
+    from ..files import Options
+    from ..report.worddiff import Marks, use_colour
+    from ..review import hunks
+
     if context < 0:
         raise CleanupError("--context must be 0 or more")
     marks = Marks(use_colour(color, sys.stdout))
@@ -133,6 +139,12 @@ def review(
     encoding: EncodingOpt = None,
 ) -> None:
     """Walk through every change like git add -p; write the cleaned text and a decisions file."""
+    from ..files import Options
+    from ..report.worddiff import Marks, use_colour
+    from ..review import decisions as store
+    from ..review import interactive
+    from ..review.session import FileReview, Review
+
     if "-" in paths:
         raise CleanupError("review reads its answers from stdin; give the text as a file, not '-'")
     output = Output.of(paths, out_dir, in_place)
@@ -164,6 +176,9 @@ def _check_writable(path: Path) -> None:
 
 
 def _review_summary(session: Review, reached: list[FileReview], decisions: Path, quit_early: bool) -> None:
+    from ..report import text
+    from ..report.summary import render_summary
+
     counts = session.counts()
     lines = [render_summary([f.reviewed() for f in reached], f"cleanup review --decisions {decisions}")]
     lines.append(
@@ -191,6 +206,9 @@ def apply_decisions(
 
     Exit 1 when some accepted change could not be placed (each is listed with the reason).
     """
+    from ..document import decode, read_document
+    from ..review import decisions as store
+
     output = Output.of(paths, out_dir, in_place)
     records = store.load(decisions)
     failed = unplaced = 0
@@ -210,6 +228,10 @@ def apply_decisions(
 
 def _apply_one(path: str, doc: Document, records: list[store.Record], output: Output) -> int:
     """Replay one file's decisions; the number of accepted changes that could not be placed."""
+    from ..model import CleanResult
+    from ..review import decisions as store
+    from ..review.replay import replay
+
     mine = store.for_file(records, path, store.text_hash(doc.text))
     if not mine:
         _warn(f"{path}: no decisions for this file; written unchanged")
@@ -235,7 +257,11 @@ def report(
     encoding: EncodingOpt = None,
 ) -> None:
     """Write one self-contained HTML page to review every change in a browser."""
-    from ..report import html
+    from ..files import Options
+    from ..io import write_atomic
+    from ..report import html, text
+    from ..report.summary import render_summary
+    from ..review import decisions as store
 
     done, failed = _clean_all(paths, Options(_rules(select, ignore), False, encoding), glossary, no_default_glossary)
     results = [result for _, result in done]

@@ -6,13 +6,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..rules import BY_CODE
 from .app import app, fail
 
 
 @app.command()
 def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code, e.g. ZH001.")] = None) -> None:
     """List the rules, or print one rule's documentation."""
+    from ..rules import BY_CODE
+
     if code is None:
         for rule in BY_CODE.values():  # the source-aware rules (SR) too
             typer.echo(f"{rule.code}  {rule.name:<18} {rule.default:<40} {rule.summary}")

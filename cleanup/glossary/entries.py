@@ -20,11 +20,13 @@ Every entry has ``id``, ``note`` and ``examples`` (``allow`` entries need no exa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Origin, Safety
 from .guards import pattern_problem, recreation_problem
-from .yamlnodes import Located
+
+if TYPE_CHECKING:  # a type only: a cached glossary is used without the YAML parser (start-up)
+    from .yamlnodes import Located
 
 KINDS = ("term", "idiom", "punctuation", "boilerplate", "allow", "currency")
 COMMON = {"id", "note", "examples"}

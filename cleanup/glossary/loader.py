@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .entries import KINDS, Entry, SchemaProblem, build_entry
-from .yamlnodes import Located, YamlProblem, parse
+
+if TYPE_CHECKING:
+    from .yamlnodes import Located
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -74,6 +77,8 @@ def load_file(path: Path, name: str) -> tuple[list[Entry], list[str]]:
 
 def load_text(text: str, name: str) -> tuple[list[Entry], list[str]]:
     """Load one glossary file's text (e.g. an edit not yet written) as if read from ``name``."""
+    from .yamlnodes import YamlProblem, parse  # the YAML parser, only when a file is parsed (start-up)
+
     try:
         doc = parse(text)
     except YamlProblem as exc:
