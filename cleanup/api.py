@@ -30,7 +30,6 @@ def load_glossary(paths: Sequence[Path | str] = (), use_default: bool = True) ->
             return cached
     compiled = compile_loaded(_load(paths, use_default))
     if key is not None:
-        compiled.zh_affixes  # noqa: B018 - build the lazy index once, into the cache
         cache.store(key, compiled)
     return compiled
 
