@@ -1,10 +1,11 @@
 """Run a batch: list the inputs, read them into tasks, run the tasks, and take the results in
 order — writing outputs, the change log and the manifest, and adding up the summary.
 
-Memory is bounded: inputs are listed lazily, large JSONL files are read in line-aligned parts,
-and at most ``window`` tasks are in flight; results are taken in submission order, so outputs,
-logs and reports come out the same whatever the number of workers. Ctrl-C stops reading,
-cancels what is queued, and leaves the summary of what was finished (exit 130).
+Memory is bounded: inputs are listed lazily, large files are read in parts (JSONL in whole
+lines, plain text in whole paragraphs: ``parted``), and at most ``window`` tasks are in flight;
+results are taken in submission order, so outputs, logs and reports come out the same whatever
+the number of workers. Ctrl-C stops reading, cancels what is queued, and leaves the summary of
+what was finished (exit 130).
 """
 
 from __future__ import annotations
@@ -12,17 +13,20 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import stat
 import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import stream
 from ..errors import CleanupError
 from ..formats import format_of
+from ..parts import Codec, sniff
 from ..report.summary import Tally
 from .consistency import Consistency
 from .executors import Done
@@ -34,6 +38,9 @@ from .work import Item, Outcome
 TASK_BYTES = 1 << 19  # about half a megabyte of input per task
 TASK_ITEMS = 256
 PART_BYTES = 1 << 20  # JSONL files larger than this are cut into parts of whole lines
+# .txt files larger than stream.LARGE_BYTES are cut into parts of whole paragraphs (cleanup.parts)
+
+Cut = Callable[[], Iterator[Item]]  # the parts of one large file, in order; called once per pass
 
 
 @dataclass
@@ -51,6 +58,7 @@ class Batch:
     elapsed: float = 0.0
     tally: Tally = field(default_factory=Tally)
     consistency: Consistency = field(default_factory=Consistency)
+    encoding: str | None = None  # --encoding (a large text file's encoding is decided here, once)
 
 
 class _Interrupt:
@@ -162,8 +170,9 @@ def _items(batch: Batch) -> Iterator[tuple[Item, FileState]]:
         try:
             fmt = format_of(source.shown, batch.input_format)
             state = batch.sink.state(source, fmt)
-            if fmt == "jsonl" and _size(source.path) > PART_BYTES:
-                yield from _parts(batch, index, source, state)
+            cut = _cut(batch, index, source, fmt)
+            if cut is not None:
+                yield from _parts(batch, index, state, cut)
                 continue
             data = _read(source.path)
         except CleanupError as exc:
@@ -190,21 +199,81 @@ def _resumed(batch: Batch, state: FileState) -> bool:
     return True
 
 
-def _parts(batch: Batch, index: int, source: Source, state: FileState) -> Iterator[tuple[Item, FileState]]:
-    """A large JSONL file in parts of whole lines; hashed in a first pass to check the manifest."""
+def parted(path: str, fmt: str) -> bool:
+    """Whether a file is cleaned in parts: JSONL over ``PART_BYTES``, plain text over
+    ``stream.LARGE_BYTES``, and only a regular file, which can be read twice (stdin or a pipe
+    cannot); a file that cannot be read is read whole, which reports why. Markdown and HTML are
+    read whole: a cut at a blank line can fall inside a fenced code block, a front matter or an
+    HTML element, whose halves would then be cleaned as prose."""
+    limit = {"jsonl": PART_BYTES, "txt": stream.LARGE_BYTES}.get(fmt)
+    if limit is None or path == "-":
+        return False
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size > limit
+
+
+def _cut(batch: Batch, index: int, source: Source, fmt: str) -> Cut | None:
+    """How a large file is cut into items, or ``None`` to read it whole."""
+    if not parted(source.path, fmt):
+        return None
+    if fmt == "jsonl":
+        return lambda: _jsonl_parts(index, source)
+    codec = sniff(Path(source.path), batch.encoding)  # one encoding for every part
+    return lambda: _text_parts(index, source, codec)
+
+
+def _parts(batch: Batch, index: int, state: FileState, cut: Cut) -> Iterator[tuple[Item, FileState]]:
+    """A large file in parts, cut twice: the first pass hashes it (for the manifest) and counts
+    its parts (the sink commits the output with the last one, so it must know which that is
+    before any result comes back); the second pass hands the parts out."""
     digest_ = hashlib.sha256()
-    state.parts = 0
-    for data in _line_chunks(source.path):
-        digest_.update(data)
-        state.parts += 1
-        state.size += len(data)
-    state.hash = digest_.hexdigest()
+    sizes: list[int] = []
+    for item in cut():
+        digest_.update(item.data)
+        sizes.append(len(item.data))
+    state.parts, state.size, state.hash = len(sizes), sum(sizes), digest_.hexdigest()
     if _resumed(batch, state):
         return
+    for item in _as_counted(index, state, cut(), sizes):
+        yield item, state
+
+
+def _as_counted(index: int, state: FileState, items: Iterator[Item], sizes: list[int]) -> Iterator[Item]:
+    """The second pass, held to the first: a file that shrank, changed its parts or cannot be
+    read again ends with an error item (the file fails, its partial output is dropped) instead
+    of leaving the sink waiting for parts that never come. No part past the counted ones is
+    read: data appended since the first pass is left for the next run, as a whole read would."""
+    problem = f"{state.source.shown}: changed while it was being cleaned; not written"
+    done = 0
+    try:
+        for size, item in zip(sizes, items):
+            if len(item.data) != size:
+                break
+            yield item
+            done += 1
+    except CleanupError as exc:
+        problem = str(exc)
+    if done < len(sizes):
+        state.parts = done + 1  # the error item is the file's last
+        yield Item(index, state.source.shown, b"", state.fmt, done, error=problem)
+
+
+def _jsonl_parts(index: int, source: Source) -> Iterator[Item]:
+    """Parts of whole lines, each knowing the number of its first line."""
     first_line = 1
     for part, data in enumerate(_line_chunks(source.path)):
-        yield Item(index, source.shown, data, "jsonl", part, first_line), state
+        yield Item(index, source.shown, data, "jsonl", part, first_line)
         first_line += data.count(b"\n")
+
+
+def _text_parts(index: int, source: Source, codec: Codec) -> Iterator[Item]:
+    """Parts of whole paragraphs, each knowing the file's encoding and where it starts (line and
+    column: the worker moves its changes there; the sink adds the code points before it)."""
+    for part, place in stream.placed_parts(Path(source.path), codec):
+        yield Item(index, source.shown, part.data, "txt", part.index, place.line, place.col, encoding=codec.encoding)
 
 
 def _line_chunks(path: str) -> Iterator[bytes]:
@@ -228,13 +297,6 @@ def _read(path: str) -> bytes:
         return sys.stdin.buffer.read()
     try:
         return Path(path).read_bytes()
-    except OSError as exc:
-        raise CleanupError(_os_message(path, exc)) from None
-
-
-def _size(path: str) -> int:
-    try:
-        return os.stat(path).st_size
     except OSError as exc:
         raise CleanupError(_os_message(path, exc)) from None
 

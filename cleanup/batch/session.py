@@ -2,7 +2,8 @@
 executor, print what each mode prints, and end with the summary.
 
 ``fix FILE`` with one file (or ``-``) prints the cleaned text to stdout; ``--diff`` prints
-diffs; ``--out-dir`` / ``--in-place`` and ``check`` run the batch.
+diffs; ``--out-dir`` / ``--in-place`` and ``check`` run the batch, and so does ``fix FILE`` for a
+file the runner cleans in parts (``runner.parted``), writing each part to stdout as it comes.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..document import decode
 from ..errors import CleanupError
 from ..formats import format_of
 from ..glossary.compiled import Compiled
+from ..glossary.lean import entries_digest
 from ..io import write_atomic
 from ..model import Change, CleanResult
 from ..report import diff as diff_report
@@ -35,7 +37,7 @@ from .inputs import Collector, Source, read_list
 from .manifest import NAME as MANIFEST_NAME
 from .manifest import Manifest
 from .outputs import PartWriter
-from .runner import Batch, run
+from .runner import Batch, parted, run
 from .sink import Sink, log_lines
 from .work import Item, Settings, process
 
@@ -103,6 +105,12 @@ class Session:
     def to_stdout(self, changelog: Path | None) -> None:
         if len(self.paths) != 1 or Path(self.paths[0]).is_dir():
             raise CleanupError("several files need --out-dir, --in-place or --diff")
+        if parted(self.paths[0], format_of(self.paths[0], self.input_format)):  # too large to read whole
+            sink = Sink(True, on_changes=self._print_lines, on_summary=self._print_summary, out=sys.stdout.buffer)
+            self._batch(sink, "fix", changelog, None, False, None)
+            if self.failed:
+                raise typer.Exit(2)
+            return
         item, outcome = self._one(self.paths[0])
         if outcome.error:
             raise CleanupError(outcome.error)
@@ -139,11 +147,17 @@ class Session:
             yield source.path
 
     def _print_changes(self, path: str, changes: Sequence[Change], fields: Sequence[str] | None) -> None:
-        if self.quiet:
-            return
-        for change in text.visible(changes):
-            self._say(text.change_line(change))
-        self._say(f"{text.sanitise(path)}: {text.summary(changes)}")
+        self._print_lines(path, changes, fields)
+        self._print_summary(path, text.summary(changes))
+
+    def _print_lines(self, path: str, changes: Sequence[Change], fields: Sequence[str] | None) -> None:
+        if not self.quiet:
+            for change in text.visible(changes):
+                self._say(text.change_line(change))
+
+    def _print_summary(self, path: str, summary: str) -> None:
+        if not self.quiet:
+            self._say(f"{text.sanitise(path)}: {summary}")
 
     def _say(self, line: str) -> None:
         if self._bar is not None:
@@ -158,7 +172,7 @@ class Session:
         if out_dir is not None:
             self.skip.append(out_dir)
             manifest = manifest or out_dir / MANIFEST_NAME
-        sink = Sink(True, out_dir, in_place, on_changes=self._print_changes)
+        sink = Sink(True, out_dir, in_place, on_changes=self._print_lines, on_summary=self._print_summary)
         self._batch(sink, "fix", changelog, manifest, restart, consistency)
         if self.failed:
             raise typer.Exit(2)
@@ -201,8 +215,10 @@ class Session:
         sink.log = _open_log(changelog, manifest.log_end if manifest else 0)
         sources = self.sources()
         first = list(itertools.islice(sources, 2))
-        executor = executor_for(self.glossary, self.settings, self.jobs if len(first) > 1 else 1, self.scheduler)
-        batch = Batch(itertools.chain(first, sources), sink, self.input_format, manifest)
+        pooled = len(first) > 1 or any(parted(s.path, format_of(s.shown, self.input_format)) for s in first)
+        executor = executor_for(self.glossary, self.settings, self.jobs if pooled else 1, self.scheduler)
+        batch = Batch(itertools.chain(first, sources), sink, self.input_format, manifest,
+                      encoding=self.settings.encoding)
         if progress_bar.wanted(self.quiet, sys.stderr):
             self._bar = batch.progress = progress_bar.Bar(*progress_bar.totals(self.sources_quiet()))
         window = 2 * max(1, executor.workers) + 1
@@ -238,8 +254,7 @@ class Session:
         settings = [VERSION, mode, [r.code for r in self.settings.rules], self.settings.suggestions,
                     self.settings.encoding, list(self.fields), self.input_format]
         digest = hashlib.sha256(json.dumps(settings).encode())
-        for entry in self.glossary.entries:
-            digest.update(repr(entry).encode("utf-8"))
+        digest.update(entries_digest(self.glossary.entries).encode())
         return digest.hexdigest()
 
     def _report(self, batch: Batch, several: bool, consistency: Path | None) -> None:

@@ -1,10 +1,11 @@
 """The main process's side of a batch: per-file state, outputs, the change log, and what the
 command line prints, all in the order the files were listed.
 
-A file's results may come in several parts (a large JSONL file); its outputs are written as
-they come and committed with the last part, its change-log records are shifted into the file's
-own coordinates, and its counts are kept as counts, so a file of millions of records costs no
-more memory than a small one.
+A file's results may come in several parts (a large JSONL or text file); its outputs are
+written as they come and committed with the last part (or, for ``fix FILE`` to stdout, written
+there as they come), its change-log records are shifted into the file's own coordinates, and
+its counts are kept as counts, so a file of millions of records costs no more memory than a
+small one.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import IO, Any
 
 from ..errors import CleanupError
 from ..model import Change, Status
-from ..report import jsonout
+from ..report import jsonout, text
 from ..report.summary import NEEDS_REVIEW
 from .inputs import Source
 from .outputs import PartWriter, write_file
@@ -26,6 +27,7 @@ from .work import Item, Outcome
 
 OnChanges = Callable[[str, Sequence[Change], Sequence[str] | None], None]
 OnError = Callable[[str], None]
+OnSummary = Callable[[str, str], None]  # (file, summary): one line per file, however many parts
 
 
 def log_lines(changes: Sequence[Change], fields: Sequence[str] | None) -> bytes:
@@ -52,6 +54,7 @@ class FileState:
     changed: bool = False
     review: bool = False
     rules: Counter[str] = field(default_factory=Counter)
+    tally: Counter[tuple[str, str]] = field(default_factory=Counter)  # (status, code), as text.summary counts
     entries: Counter[str] = field(default_factory=Counter)
     renderings: Counter[tuple[int, str]] = field(default_factory=Counter)
     problems: int = 0
@@ -91,6 +94,8 @@ class Sink:
     in_place: bool = False
     on_changes: OnChanges | None = None
     on_error: OnError | None = None
+    on_summary: OnSummary | None = None  # called with a file's last part
+    out: IO[bytes] | None = None  # fix FILE to stdout: the output, part by part as it comes
     log: IO[bytes] | None = None
     on_write: Callable[[dict[str, Any]], None] | None = None  # announces an in-place write (resume)
     track: bool = False  # hash outputs for the resume manifest
@@ -142,11 +147,20 @@ class Sink:
         self._log(changes, outcome.fields)
         if self.on_changes is not None:
             self.on_changes(state.source.shown, changes, outcome.fields)
+        self._summarise(state, changes)
         data = outcome.output if outcome.output is not None else item.data
         if self.track:
             state.out_digest.update(data)
         if state.target is not None:
             self._output(state, item, outcome, data)
+        elif self.out is not None:
+            self.out.write(data)
+            self.out.flush()  # a reader of the pipe gets each part as soon as it is clean
+
+    def _summarise(self, state: FileState, changes: Sequence[Change]) -> None:
+        state.tally.update((c.status.value, c.code) for c in changes)
+        if self.on_summary is not None and state.received >= state.parts:
+            self.on_summary(state.source.shown, text.summary_of(state.tally))
 
     def _output(self, state: FileState, item: Item, outcome: Outcome, data: bytes) -> None:
         assert state.target is not None

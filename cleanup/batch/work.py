@@ -2,9 +2,11 @@
 
 Workers never touch the file system: the main process reads inputs and writes outputs, so the
 same code runs in a local process pool and on a Dask cluster whose workers share no disk with
-the client. A task is a list of items: whole files, or chunks of whole lines of a large JSONL
-file. Every item's outcome carries its changes in the item's own coordinates, the output bytes
-when they differ from the input, and per-item failures as data, never as exceptions.
+the client. A task is a list of items: whole files, chunks of whole lines of a large JSONL
+file, or parts of whole paragraphs of a large text file (``cleanup.stream``). Every item's
+outcome carries its changes in the item's own coordinates (offsets; a part's lines and columns
+are already the file's), the output bytes when they differ from the input, and per-item
+failures as data, never as exceptions.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ..formats.masking import clean_protected
 from ..glossary.compiled import Compiled
 from ..model import Change, CleanResult, Edit, Span, Status
 from ..rules.base import Rule
+from ..stream import Place, decode_part, encode_part, shift
 from .consistency import renderings
 
 
@@ -42,8 +45,10 @@ class Item:
     path: str  # as shown in logs and reports
     data: bytes
     fmt: str
-    part: int = 0  # chunk number of a split JSONL file
+    part: int = 0  # chunk number of a split JSONL or text file
     first_line: int = 1  # line number of the chunk's first line
+    first_col: int = 1  # column of a text part's first character (a part cut after a space)
+    encoding: str | None = None  # a text part: the whole file's encoding, decided once
     error: str | None = None  # the file could not be read: nothing to run, only to report
 
 
@@ -85,12 +90,28 @@ def process(glossary: Compiled, settings: Settings, item: Item) -> Outcome:
 
 
 def _document(glossary: Compiled, settings: Settings, item: Item) -> Outcome:
+    if item.encoding is not None:
+        return _text_part(glossary, settings, item)
     doc = decode(item.data, item.path, settings.encoding)
     spans = protected_spans(item.fmt, doc.text)
     result, seen = clean_protected(doc.text, spans, glossary, settings.rules, settings.suggestions, item.path)
     out = Outcome(item.index, item.path, item.part, len(item.data), len(doc.text), changes=list(result.changes))
     if settings.write and (result.changed or settings.output_encoding):
         out.output = encode(doc, result.cleaned, settings.output_encoding)
+    out.renderings = renderings(glossary, _published(result, seen) if settings.write else seen)
+    return out
+
+
+def _text_part(glossary: Compiled, settings: Settings, item: Item) -> Outcome:
+    """A part of a large text file, cleaned like a document; its changes placed at its line and
+    column in the file (the sink adds the code points of the parts before it to the offsets)."""
+    assert item.encoding is not None
+    first, place = item.part == 0, Place(0, item.first_line, item.first_col)
+    doc = decode_part(item.data, item.path, item.encoding, first)
+    result, seen = clean_protected(doc.text, [], glossary, settings.rules, settings.suggestions, item.path)
+    out = Outcome(item.index, item.path, item.part, len(item.data), len(doc.text), changes=shift(result.changes, place))
+    if settings.write and (result.changed or settings.output_encoding):
+        out.output = encode_part(doc, result.cleaned, settings.output_encoding, place, first)
     out.renderings = renderings(glossary, _published(result, seen) if settings.write else seen)
     return out
 

@@ -50,7 +50,11 @@ def change_line(change: Change) -> str:
 
 
 def summary(changes: Iterable[Change]) -> str:
-    counts = Counter((c.status.value, c.code) for c in changes)
+    return summary_of(Counter((c.status.value, c.code) for c in changes))
+
+
+def summary_of(counts: Counter[tuple[str, str]]) -> str:
+    """``summary`` from counts of (status, code): a file cleaned in parts keeps only those."""
     if not counts:
         return "no changes"
     by_status: dict[str, list[str]] = {}
