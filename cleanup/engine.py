@@ -19,7 +19,7 @@ from .glossary.compiled import Compiled
 from .model import Change, CleanResult, Edit, Finding, Status
 from .rules import RULES
 from .rules.base import Rule
-from .scan import Scan
+from .scan import scan_of
 
 MAX_PASSES = 4
 
@@ -30,7 +30,7 @@ class NotConverged(CleanupError):
 
 def detect(text: str, glossary: Compiled, rules: Sequence[Rule] = RULES) -> list[Finding]:
     """All findings of the chosen rules, minus those inside allow-listed phrases."""
-    scan = Scan(text, glossary)
+    scan = scan_of(text, glossary)
     findings = [f for rule in rules for f in rule.check(scan)]
     allowed = scan.allowed
     if allowed:

@@ -23,6 +23,28 @@ class EnHit:
     key: EnKey
 
 
+_RECENT: dict[tuple[int, str], Scan] = {}
+RECENT = 2  # scans kept: the engine's last pass is what the consistency count reads next
+
+
+def scan_of(text: str, glossary: Compiled) -> Scan:
+    """The scan of ``text`` with ``glossary``, shared with whoever scanned the same text last.
+
+    The engine's verification pass scans the text as it will be published; the batch's
+    consistency count wants the English hits of that same text. Keeping the last scans saves a
+    second walk of the automaton per document.
+    """
+    key = (id(glossary), text)
+    found = _RECENT.get(key)
+    if found is not None and found.glossary is glossary:
+        return found
+    scan = Scan(text, glossary)
+    while len(_RECENT) >= RECENT:
+        _RECENT.pop(next(iter(_RECENT)))
+    _RECENT[key] = scan
+    return scan
+
+
 class Scan:
     def __init__(self, text: str, glossary: Compiled) -> None:
         self.text = text

@@ -12,7 +12,8 @@ from cleanup.api import default_glossary
 from cleanup.glossary.compiled import Compiled
 from cleanup.glossary.enindex import EnIndex, EnKey
 from cleanup.glossary.lean import Affixes, LazyEntries, entries_digest
-from cleanup.scan import Scan
+from cleanup.batch.consistency import renderings
+from cleanup.scan import Scan, scan_of
 
 
 @pytest.fixture(scope="module")
@@ -97,14 +98,8 @@ def test_en_index_returns_each_group_s_keys_and_every_hit() -> None:
     assert index.keys(first)[0] == EnKey(1, "US", "United States", "wrong", True)
 
 
-def test_en_index_subset_and_pickle() -> None:
+def test_en_index_pickles_without_its_memo() -> None:
     index = EnIndex(_keys())
-    sub = index.subset(("approved", "variant"))
-    assert sub is not None and len(sub) == 2
-    assert {k.role for _, _, g in sub.iter("key minerals, critical minerals, us") for k in sub.keys(g)} == {
-        "approved", "variant"
-    }
-    assert index.subset(("idiom",)) is None
     copy = pickle.loads(pickle.dumps(index))
     assert copy._keys == {}
     assert [(s, e, copy.keys(g)) for s, e, g in copy.iter("us")] == [(0, 2, index.keys(next(iter(index.iter("us")))[2]))]
@@ -114,3 +109,21 @@ def test_scan_hits_are_the_same_from_a_cached_glossary(glossary: Compiled) -> No
     text = "Beijing said key minerals and critical minerals matter to the US and the us."
     copy = pickle.loads(pickle.dumps(glossary))
     assert Scan(text, copy).en_hits == Scan(text, glossary).en_hits
+
+
+def test_scan_of_shares_a_scan_of_the_same_text_and_glossary(glossary: Compiled) -> None:
+    text = "The key minerals and critical minerals."
+    first = scan_of(text, glossary)
+    assert scan_of(text, glossary) is first
+    assert scan_of("".join(["The key minerals", " and critical minerals."]), glossary) is first  # equal text
+    other = pickle.loads(pickle.dumps(glossary))
+    assert scan_of(text, other) is not first and scan_of(text, other).glossary is other
+    for filler in ("a", "b", "c"):
+        scan_of(filler, glossary)
+    assert scan_of(text, glossary) is not first  # only the last few are kept
+
+
+def test_renderings_count_approved_and_variant_forms(glossary: Compiled) -> None:
+    counts = renderings(glossary, "Key minerals matter; critical minerals matter; a critical mineral.")
+    entry = next(i for i, e in enumerate(glossary.entries) if e.id == "critical-mineral")
+    assert counts[(entry, "critical mineral")] == 2 and counts[(entry, "key mineral")] == 1

@@ -11,35 +11,23 @@ the counts up and lists the entries met in more than one form, with counts and f
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..english import plural
 from ..glossary.compiled import Compiled
-from ..scan import Scan
+from ..scan import scan_of
 
 ROLES = ("approved", "variant")
-_SUBSETS: dict[int, tuple[Compiled, Compiled | None]] = {}
-
-
-def _subset(glossary: Compiled) -> Compiled | None:
-    """The glossary with an automaton of only approved forms and variants (built once per process)."""
-    cached = _SUBSETS.get(id(glossary))
-    if cached is not None and cached[0] is glossary:
-        return cached[1]
-    index = glossary.en.subset(ROLES) if glossary.en is not None else None
-    sub = replace(glossary, en=index) if index is not None else None
-    _SUBSETS.clear()
-    _SUBSETS[id(glossary)] = (glossary, sub)
-    return sub
 
 
 def renderings(glossary: Compiled, text: str) -> Counter[tuple[int, str]]:
-    """``(entry index, key as written in the glossary) -> count`` over leftmost-longest hits."""
-    sub = _subset(glossary)
+    """``(entry index, key as written in the glossary) -> count`` over leftmost-longest hits.
+
+    The hits are the document scan's own (``scan_of``): the engine has usually just scanned this
+    very text, as it will be published, in its last pass."""
     counts: Counter[tuple[int, str]] = Counter()
-    if sub is None:
-        return counts
-    hits = sorted(Scan(text, sub).en_hits, key=lambda h: (h.start, -(h.end - h.start)))
+    wanted = [h for h in scan_of(text, glossary).en_hits if h.key.role in ROLES]
+    hits = sorted(wanted, key=lambda h: (h.start, -(h.end - h.start)))
     pos = -1
     for hit in hits:
         if hit.start >= pos:

@@ -75,16 +75,6 @@ class EnIndex:
         for end_index, group in self.automaton.iter(low):
             yield end_index + 1 - lengths[group], end_index + 1, group
 
-    def subset(self, roles: tuple[str, ...]) -> EnIndex | None:
-        """An index of only the keys with one of ``roles``; ``None`` when there are none."""
-        wanted = {ROLES.index(r) for r in roles}
-        chosen = []
-        for low, group in self.automaton.items():
-            kept = [self._key(k) for k in range(self.starts[group], self.starts[group + 1]) if self.roles[k] in wanted]
-            if kept:
-                chosen.append((low, kept))
-        return EnIndex(chosen) if chosen else None
-
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_keys"] = {}  # a per-process memo
