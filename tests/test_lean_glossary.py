@@ -9,10 +9,10 @@ from dataclasses import replace
 import pytest
 
 from cleanup.api import default_glossary
+from cleanup.batch.consistency import renderings
 from cleanup.glossary.compiled import Compiled
 from cleanup.glossary.enindex import EnIndex, EnKey
 from cleanup.glossary.lean import Affixes, LazyEntries, entries_digest
-from cleanup.batch.consistency import renderings
 from cleanup.scan import Scan, scan_of
 
 
