@@ -53,10 +53,13 @@ def _children_cpu() -> float:
 
 
 def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None, ok: tuple[int, ...] = (0, 1)) -> dict[str, float]:
-    """Run ``command``; wall seconds, CPU seconds and peak RSS (MB) of its whole process tree.
+    """Run ``command``; wall seconds, CPU seconds and peak memory (MB) of its whole process tree.
 
     CPU comes from ``RUSAGE_CHILDREN`` (descendants that were waited for, pool workers
-    included); RSS is sampled every 20 ms over the tree (psutil, which Dask brings along).
+    included); memory is sampled every 20 ms over the tree (psutil, which Dask brings along):
+    RSS summed, which counts a page forked workers share with their parent once per process,
+    and PSS (proportional set size: a shared page split between its sharers) summed, which is
+    what the tree really holds.
     """
     try:
         import psutil
@@ -65,12 +68,14 @@ def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None, ok
     cpu_before = _children_cpu()
     started = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0.0
+    peak = pss = 0.0
     while proc.poll() is None:
         if psutil is not None:
             try:
                 top = psutil.Process(proc.pid)
-                peak = max(peak, sum(p.memory_info().rss for p in (top, *top.children(recursive=True))) / 1e6)
+                tree = [top, *top.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree) / 1e6)
+                pss = max(pss, sum(getattr(p.memory_full_info(), "pss", 0) for p in tree) / 1e6)
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 pass
         time.sleep(0.02)
@@ -78,7 +83,7 @@ def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None, ok
     stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     if proc.returncode not in ok:
         raise SystemExit(f"{command[0]} failed ({proc.returncode}): {stderr[-500:]}")
-    return {"wall": wall, "cpu": _children_cpu() - cpu_before, "rss": peak}
+    return {"wall": wall, "cpu": _children_cpu() - cpu_before, "rss": peak, "pss": pss}
 
 
 def corpus_size(corpus: Path) -> tuple[int, int]:
@@ -144,17 +149,17 @@ def table(rows: list[dict[str, object]], files: int, size: int) -> str:
     out = [
         f"{files} files, {mb:.1f} MB; rates over wall time, and over CPU seconds (user + system, all processes)",
         "",
-        "| glossary | tool | wall s | MB/s | files/s | CPU s | MB per CPU s | peak RSS MB |",
-        "|---|---|---|---|---|---|---|---|",
+        "| glossary | tool | wall s | MB/s | files/s | CPU s | MB per CPU s | peak RSS MB | peak PSS MB |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         if "wall" not in r:
-            out.append(f"| {r['size']} ({r['entries']} entries) | {r['tool']} | {r['seconds']:.3f} | | | | | |")
+            out.append(f"| {r['size']} ({r['entries']} entries) | {r['tool']} | {r['seconds']:.3f} | | | | | | |")
             continue
         wall, cpu = float(r["wall"]), float(r["cpu"])  # type: ignore[arg-type]
         out.append(
             f"| {r['size']} | {r['tool']} | {wall:.1f} | {mb / wall:.1f} | {files / wall:.0f} | {cpu:.1f} | "
-            f"{mb / cpu if cpu else 0:.1f} | {float(r['rss']):.0f} |"  # type: ignore[arg-type]
+            f"{mb / cpu if cpu else 0:.1f} | {float(r['rss']):.0f} | {float(r.get('pss', 0)):.0f} |"  # type: ignore[arg-type]
         )
     return "\n".join(out)
 
