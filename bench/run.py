@@ -56,10 +56,10 @@ def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None, ok
     """Run ``command``; wall seconds, CPU seconds and peak memory (MB) of its whole process tree.
 
     CPU comes from ``RUSAGE_CHILDREN`` (descendants that were waited for, pool workers
-    included); memory is sampled every 20 ms over the tree (psutil, which Dask brings along):
-    RSS summed, which counts a page forked workers share with their parent once per process,
-    and PSS (proportional set size: a shared page split between its sharers) summed, which is
-    what the tree really holds.
+    included); memory is sampled over the tree with psutil (which Dask brings along): RSS
+    summed every 20 ms, which counts a page forked workers share with their parent once per
+    process, and PSS (proportional set size: a shared page split between its sharers) summed
+    every half second (reading it is costly), which is what the tree really holds.
     """
     try:
         import psutil
@@ -69,15 +69,18 @@ def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None, ok
     started = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = pss = 0.0
+    samples = 0
     while proc.poll() is None:
         if psutil is not None:
             try:
                 top = psutil.Process(proc.pid)
                 tree = [top, *top.children(recursive=True)]
                 peak = max(peak, sum(p.memory_info().rss for p in tree) / 1e6)
-                pss = max(pss, sum(getattr(p.memory_full_info(), "pss", 0) for p in tree) / 1e6)
+                if samples % 25 == 0:  # PSS reads /proc/PID/smaps: costly, so every half second
+                    pss = max(pss, sum(getattr(p.memory_full_info(), "pss", 0) for p in tree) / 1e6)
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 pass
+        samples += 1
         time.sleep(0.02)
     wall = time.perf_counter() - started
     stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""

