@@ -147,11 +147,6 @@ def test_the_next_run_finishes_the_rest(reference, killed) -> None:  # type: ign
         assert set(finished["records"]) == set(original)
 
 
-@pytest.mark.xfail(
-    reason="cleanup/batch: a kill between a file's in-place write and its manifest record makes the next "
-    "run redo the file (a no-op) and its change-log records are lost",
-    strict=False,
-)
 def test_no_file_is_done_twice(reference, killed) -> None:  # type: ignore[no-untyped-def]
     _cache, _original, _cleaned, log, _elapsed = reference
     for finished in killed["rounds"]:
