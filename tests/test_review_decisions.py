@@ -26,10 +26,7 @@ SEED = ROOT / "seeds" / "observer-critical-minerals.txt"
 runner = CliRunner()
 
 
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A glossary cache of this test run's own, so no cache left by another checkout is read."""
-    monkeypatch.setenv("CLEANUP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "glossary-cache"))
+pytestmark = pytest.mark.usefixtures("private_cache")
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,8 @@ from typer.testing import CliRunner
 
 from cleanup.cli import app
 
+from .conftest import FullDisk
+
 GOOD = "An open and 普惠 trade order.\n"
 CLEANED = "An open and universally beneficial trade order.\n"
 
@@ -238,20 +240,10 @@ def test_full_disk_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     tree(tmp_path, ["in/a.txt", "in/b.txt", "in/c.txt"])
     real_enter = io.AtomicFile.__enter__
 
-    class Full:
-        def __init__(self, handle):  # type: ignore[no-untyped-def]
-            self.handle = handle
-
-        def write(self, data: bytes) -> int:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-            return getattr(self.handle, name)
-
     def enter(self: io.AtomicFile) -> io.AtomicFile:
         real_enter(self)
         if self.path.name == "b.txt":
-            self._handle = Full(self._handle)  # type: ignore[assignment]
+            self._handle = FullDisk(self._handle)  # type: ignore[assignment]
         return self
 
     monkeypatch.setattr(io.AtomicFile, "__enter__", enter)

@@ -13,6 +13,8 @@ from cleanup import io
 from cleanup.errors import CleanupError
 from cleanup.io import AtomicFile, write_atomic
 
+from .conftest import FullDisk
+
 
 def leftovers(directory: Path) -> list[str]:
     return [p.name for p in directory.iterdir() if p.name.endswith(io.TEMP_SUFFIX)]
@@ -98,17 +100,7 @@ def test_a_real_write_error_is_caught(tmp_path: Path, monkeypatch: pytest.Monkey
     path.write_bytes(b"old")
     real_fdopen = os.fdopen
 
-    class Full:
-        def __init__(self, handle):  # type: ignore[no-untyped-def]
-            self.handle = handle
-
-        def write(self, data: bytes) -> int:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-            return getattr(self.handle, name)
-
-    monkeypatch.setattr(os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
     with pytest.raises(CleanupError, match=r"cannot write \(No space left on device\)"):
         write_atomic(path, b"new")
     assert path.read_bytes() == b"old" and leftovers(tmp_path) == []
