@@ -56,9 +56,6 @@ class EnIndex:
         self.automaton.make_automaton()
         self._keys: dict[int, tuple[EnKey, ...]] = {}
 
-    def __len__(self) -> int:
-        return len(self.lengths)
-
     def keys(self, group: int) -> tuple[EnKey, ...]:
         found = self._keys.get(group)
         if found is None:
