@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from ..document import decode, encode
+from ..document import decode
 from ..edits import apply_edits
 from ..errors import CleanupError
 from ..formats import jsonl, protected_spans
@@ -90,25 +90,16 @@ def process(glossary: Compiled, settings: Settings, item: Item) -> Outcome:
 
 
 def _document(glossary: Compiled, settings: Settings, item: Item) -> Outcome:
-    if item.encoding is not None:
-        return _text_part(glossary, settings, item)
-    doc = decode(item.data, item.path, settings.encoding)
+    """A whole file, or one part of a large text file (``item.encoding`` set: the runner chose
+    the whole file's encoding). A part's changes are placed at its line and column in the file;
+    the sink adds the code points of the parts before it to the offsets."""
+    first, place = item.part == 0, Place(0, item.first_line, item.first_col)
+    if item.encoding is None:
+        doc = decode(item.data, item.path, settings.encoding)
+    else:
+        doc = decode_part(item.data, item.path, item.encoding, first)
     spans = protected_spans(item.fmt, doc.text)
     result, seen = clean_protected(doc.text, spans, glossary, settings.rules, settings.suggestions, item.path)
-    out = Outcome(item.index, item.path, item.part, len(item.data), len(doc.text), changes=list(result.changes))
-    if settings.write and (result.changed or settings.output_encoding):
-        out.output = encode(doc, result.cleaned, settings.output_encoding)
-    out.renderings = renderings(glossary, _published(result, seen) if settings.write else seen)
-    return out
-
-
-def _text_part(glossary: Compiled, settings: Settings, item: Item) -> Outcome:
-    """A part of a large text file, cleaned like a document; its changes placed at its line and
-    column in the file (the sink adds the code points of the parts before it to the offsets)."""
-    assert item.encoding is not None
-    first, place = item.part == 0, Place(0, item.first_line, item.first_col)
-    doc = decode_part(item.data, item.path, item.encoding, first)
-    result, seen = clean_protected(doc.text, [], glossary, settings.rules, settings.suggestions, item.path)
     out = Outcome(item.index, item.path, item.part, len(item.data), len(doc.text), changes=shift(result.changes, place))
     if settings.write and (result.changed or settings.output_encoding):
         out.output = encode_part(doc, result.cleaned, settings.output_encoding, place, first)
