@@ -170,11 +170,9 @@ def run(job: Job, glossary: Compiled, rules: Sequence[Rule], suggestions: bool, 
             _count(summary, result, log)
         return summary
     with AtomicFile(job.target) as out:
-        writer = _Writer(job.output_encoding)
         for doc, result, place in clean_parts(job.path, glossary, rules, suggestions, codec):
             _count(summary, result, log)
-            out.write(writer.encode(doc, result.cleaned, place))
-        out.write(writer.finish())
+            out.write(encode_part(doc, result.cleaned, job.output_encoding, place, summary.parts == 1))
         if job.in_place and not summary.changed:
             out.cancel()
     return summary
@@ -186,29 +184,3 @@ def _count(summary: Streamed, result: CleanResult, log: Callable[[list[Change]],
     summary.changed = summary.changed or result.changed
     summary.counts.update((c.status.value, c.code) for c in result.changes if c.status is not Status.SKIPPED_OVERLAP)
     log(list(result.changes))
-
-
-class _Writer:
-    """Encodes parts: in the input's own encoding (BOM with the first part), or in another one
-    through one incremental encoder (so ``utf-16`` writes one BOM, not one per part)."""
-
-    def __init__(self, output_encoding: str | None) -> None:
-        self.target = output_encoding
-        self._encoder = codecs.getincrementalencoder(output_encoding)("strict") if output_encoding else None
-
-    def encode(self, doc: Document, text: str, place: Place) -> bytes:
-        if self._encoder is None:
-            return self._with_place(doc, text, doc.encoding, place)
-        try:
-            return bytes(self._encoder.encode(text))
-        except UnicodeEncodeError as exc:
-            raise unencodable(doc.path, text, exc, str(self.target), place.line, place.col) from None
-
-    def _with_place(self, doc: Document, text: str, target: str, place: Place) -> bytes:
-        try:
-            return doc.bom + text.encode(target)
-        except UnicodeEncodeError as exc:
-            raise unencodable(doc.path, text, exc, target, place.line, place.col) from None
-
-    def finish(self) -> bytes:
-        return bytes(self._encoder.encode("", True)) if self._encoder is not None else b""
