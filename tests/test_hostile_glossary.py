@@ -341,6 +341,31 @@ def test_chain_longer_than_the_pass_limit(tmp_path: Path) -> None:
         clean("the Alpha Group met", glossary)
 
 
+def test_check_reports_the_text_as_given_and_fix_follows_the_chain(tmp_path: Path) -> None:
+    """``check`` is one pass (what the rules find in the given text); ``fix`` runs to the fixed
+    point, so its log also has the change a first fix's output made possible."""
+    write(tmp_path, chain(2))
+    doc = write(tmp_path, "the Alpha Group met\n", "doc.txt")
+    glossary = compile_loaded(load_glossary([tmp_path / "g.yaml"], use_default=False))
+    one = clean("the Alpha Group met", glossary, converge=False)
+    assert [(c.entry, c.after) for c in one.changes] == [("e0", "Beta Group")]
+    assert one.cleaned == "the Beta Group met"
+    full = clean("the Alpha Group met", glossary)
+    assert full.cleaned == "the Gamma Group met" and [c.after for c in full.changes] == ["Gamma Group"]
+    layers = ["--no-default-glossary", "-g", str(tmp_path / "g.yaml")]
+    checked = CliRunner().invoke(app, ["check", "-q", *layers, str(doc)])
+    assert checked.exit_code == 1 and "use 'Beta Group' (g.yaml:3)" in checked.output, checked.output
+    assert "Gamma" not in checked.output
+    fixed = CliRunner().invoke(app, ["fix", *layers, str(doc)])
+    assert fixed.exit_code == 0 and fixed.output.startswith("the Gamma Group met\n"), fixed.output
+    assert "EN001 e1: 'Alpha Group' → 'Gamma Group'" in fixed.output
+
+
+def test_check_does_not_run_into_the_pass_limit(tmp_path: Path) -> None:
+    glossary = compile_loaded(load_glossary([write(tmp_path, chain(6))], use_default=False))
+    assert [c.entry for c in clean("the Alpha Group met", glossary, converge=False).changes] == ["e0"]
+
+
 # --- through the command line: one line, exit 2, no traceback ----------------------------------
 
 

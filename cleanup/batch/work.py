@@ -35,7 +35,7 @@ class Settings:
     suggestions: bool = False
     encoding: str | None = None
     fields: tuple[str, ...] = ("text",)
-    write: bool = True  # return cleaned bytes (fix); check needs only the changes
+    write: bool = True  # fix: the fixed point and its bytes; check: the first pass's findings only
     output_encoding: str | None = None  # --output-encoding: every output is re-encoded, changed or not
 
 
@@ -99,7 +99,9 @@ def _document(glossary: Compiled, settings: Settings, item: Item) -> Outcome:
     else:
         doc = decode_part(item.data, item.path, item.encoding, first)
     spans = protected_spans(item.fmt, doc.text)
-    result, seen = clean_protected(doc.text, spans, glossary, settings.rules, settings.suggestions, item.path)
+    result, seen = clean_protected(
+        doc.text, spans, glossary, settings.rules, settings.suggestions, item.path, converge=settings.write
+    )
     out = Outcome(item.index, item.path, item.part, len(item.data), len(doc.text), changes=shift(result.changes, place))
     if settings.write and (result.changed or settings.output_encoding):
         out.output = encode_part(doc, result.cleaned, settings.output_encoding, place, first)
@@ -141,7 +143,9 @@ def _jsonl_line(glossary: Compiled, settings: Settings, out: Outcome, line: str,
     if not line.strip():
         return line.encode("utf-8")
     try:
-        result = jsonl.clean_line(line, settings.fields, glossary, settings.rules, settings.suggestions)
+        result = jsonl.clean_line(
+            line, settings.fields, glossary, settings.rules, settings.suggestions, converge=settings.write
+        )
     except jsonl.BadLine as exc:
         out.problems.append(f"{out.path}:{number}: {exc}; line kept")
         return line.encode("utf-8")

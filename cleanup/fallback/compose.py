@@ -21,6 +21,7 @@ new inside"). Otherwise there is no proposal.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ from .grammar import POSSESSIVE, function_english, past
 from .index import Index
 from .pinyin import readings, spelled
 from .segment import Word, segment
-from .senses import read
+from .senses import Reading, read
 
 CEDICT, NAME, PLACE, FUNCTION, GLOSSARY = "CC-CEDICT", "name:pinyin", "place:pinyin", "grammar", "glossary"
 MAX_JOIN = 4  # segments joined into one CC-CEDICT headword at most
@@ -152,8 +153,7 @@ def _spelled(han: str, english: str | None, source: str) -> Part | None:
 
 def dictionary_part(word: Word, index: Index, follow: int = 1) -> Part | None:
     """A CC-CEDICT sense for the word, following one cross-reference when that is all it has."""
-    entries = index.entries([word.text]).get(word.text, [])
-    reading = read(entries, word.tag, readings(word.text) if len(word.text) == 1 else ())
+    reading = _reading(word.text, word.tag, index)
     if reading.function_word:
         return Part(word.text, "", FUNCTION)
     if reading.sense is not None:
@@ -164,6 +164,14 @@ def dictionary_part(word: Word, index: Index, follow: int = 1) -> Part | None:
         part = dictionary_part(target, index, follow - 1)
         return Part(word.text, part.english, part.source, part.detail, part.verb) if part else None
     return None
+
+
+@functools.lru_cache(maxsize=16384)
+def _reading(text: str, tag: str, index: Index) -> Reading:
+    """What CC-CEDICT says about a word, remembered: a batch meets the same words in document
+    after document, and each reading costs a query and a parse of every sense."""
+    entries = index.entries([text]).get(text, [])
+    return read(entries, tag, readings(text) if len(text) == 1 else ())
 
 
 def _split(word: Word, index: Index) -> Part | None:

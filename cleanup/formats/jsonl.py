@@ -110,7 +110,8 @@ def escape(text: str) -> str:
 
 
 def clean_line(
-    line: str, fields: Sequence[str], glossary: Compiled, rules: Sequence[Rule], suggestions: bool
+    line: str, fields: Sequence[str], glossary: Compiled, rules: Sequence[Rule], suggestions: bool,
+    *, converge: bool = True,
 ) -> LineResult:
     """Clean ``fields`` of one record; raise ``BadLine`` when the line cannot be read."""
     try:
@@ -127,7 +128,7 @@ def clean_line(
             continue
         lo, hi = spans[name]
         value, offsets = raw_offsets(line[lo:hi])
-        result = clean(value, glossary, rules, suggestions)
+        result = clean(value, glossary, rules, suggestions, converge=converge)
         for c in result.changes:
             start, end = lo + offsets[c.start], lo + offsets[c.end]
             after = None if c.after is None else escape(c.after)

@@ -63,13 +63,14 @@ def touches(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
 
 
 def clean_protected(
-    text: str, spans: Spans, glossary: Compiled, rules: Sequence[Rule], suggestions: bool, path: str
+    text: str, spans: Spans, glossary: Compiled, rules: Sequence[Rule], suggestions: bool, path: str,
+    *, converge: bool = True,
 ) -> tuple[CleanResult, str]:
     """Clean ``text`` outside ``spans``; returns the result (original coordinates) and the masked
     text the rules saw."""
     protected = merge(spans)
     masked = mask(text, protected)
-    result = clean(masked, glossary, rules, suggestions, path)
+    result = clean(masked, glossary, rules, suggestions, path, converge=converge)
     if not protected:
         return result, masked
     starts = [s for s, _ in protected]
