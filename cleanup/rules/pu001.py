@@ -22,10 +22,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-import regex
-
 from ..model import Finding
 from ..scan import Scan
+from ..zh import NON_ASCII
 from .base import replace
 
 CODE = "PU001"
@@ -56,12 +55,9 @@ def _english(scan: Scan, pos: int, entry_index: int) -> tuple[int, int, str]:
     return start, end, en
 
 
-_NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
-
-
 def _non_ascii(text: str) -> Iterator[int]:
     """Offsets of the non-ASCII characters (CJK punctuation is never ASCII); skips English fast."""
-    for m in _NON_ASCII.finditer(text):
+    for m in NON_ASCII.finditer(text):
         yield from range(m.start(), m.end())
 
 
