@@ -67,13 +67,17 @@ def _is_date_use(match: regex.Match[str]) -> bool:
     return word in FOLLOWERS or word.endswith(("ed", "ing"))
 
 
-def _explicit_months(text: str) -> list[tuple[int, int]]:
-    """``(end, month)`` of every explicit date, scanned once per document.
+def _explicit_months(text: str, stop: int) -> list[tuple[int, int]]:
+    """``(end, month)`` of every explicit date ending by ``stop``, scanned once per document.
 
     An explicit date cannot contain the preposition a relative date starts with, so the dates
-    ending before a relative date are the ones a scan stopped there would find.
+    ending before a relative date are the ones a scan stopped there would find. The scan stops
+    at the last relative date's preposition: a date ending there would end in a word character
+    glued to the preposition, which cannot start after one, so the text's end at ``stop`` changes
+    no match, and the rest of the document is never read.
     """
-    return [(m.end(), MONTHS[(m.group("month") or m.group("month2")).lower()]) for m in EXPLICIT.finditer(text)]
+    found = EXPLICIT.finditer(text, 0, stop)
+    return [(m.end(), MONTHS[(m.group("month") or m.group("month2")).lower()]) for m in found]
 
 
 def _months_before(explicit: list[tuple[int, int]], pos: int) -> list[int]:
@@ -84,16 +88,18 @@ def check(scan: Scan) -> Iterator[Finding]:
     text = scan.text
     if "the " not in text:
         return
-    explicit: list[tuple[int, int]] | None = None
+    relative = []
     taken = 0
     for m in RELATIVE.finditer(text):
         if m.start("prep") < taken:
             continue  # the previous match's trailing word was this preposition
         taken = m.end()
-        if not _is_date_use(m):
-            continue
-        if explicit is None:
-            explicit = _explicit_months(text)
+        if _is_date_use(m):
+            relative.append(m)
+    if not relative:
+        return
+    explicit = _explicit_months(text, relative[-1].start("prep"))
+    for m in relative:
         months = _months_before(explicit, m.start("prep"))
         if not months:
             continue
