@@ -11,7 +11,7 @@ import pytest
 from cleanup.api import default_glossary
 from cleanup.batch.consistency import renderings
 from cleanup.glossary.compiled import Compiled
-from cleanup.glossary.enindex import EnIndex, EnKey
+from cleanup.glossary.enindex import ROLES, EnIndex, EnKey
 from cleanup.glossary.lean import Affixes, LazyEntries, entries_digest
 from cleanup.scan import Scan, scan_of
 
@@ -127,3 +127,26 @@ def test_renderings_count_approved_and_variant_forms(glossary: Compiled) -> None
     counts = renderings(glossary, "Key minerals matter; critical minerals matter; a critical mineral.")
     entry = next(i for i, e in enumerate(glossary.entries) if e.id == "critical-mineral")
     assert counts[(entry, "critical mineral")] == 2 and counts[(entry, "key mineral")] == 1
+
+
+def test_en_index_keys_come_back_whole_whatever_characters_they_hold() -> None:
+    """The keys and replacements are stored as one string cut by offsets: no character a key
+    may hold (separators, newlines, NUL, non-BMP) and no empty string shifts a neighbour."""
+    odd = ["a|b", "tab\there", "line\nbreak", "nul\0byte", "", "naïve café", "😀 emoji", "US", " "]
+    groups = [
+        (text.lower(), [EnKey(n, text, odd[(n + 3) % len(odd)], ROLES[n % len(ROLES)], n % 2 == 0)])
+        for n, text in enumerate(odd)
+        if text
+    ]
+    groups.append(("x", [EnKey(100, "X", "", "wrong", True), EnKey(101, "x", "\0", "allow", False)]))
+    index = EnIndex(groups)
+    copy = pickle.loads(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    for group, (_, keys) in enumerate(groups):
+        assert index.keys(group) == copy.keys(group) == tuple(keys)
+
+
+def test_en_index_of_the_bundled_glossary_survives_pickling(glossary: Compiled) -> None:
+    assert glossary.en is not None
+    copy = pickle.loads(pickle.dumps(glossary.en, protocol=pickle.HIGHEST_PROTOCOL))
+    groups = range(len(glossary.en.lengths))
+    assert [copy.keys(g) for g in groups] == [glossary.en.keys(g) for g in groups]
