@@ -100,12 +100,12 @@ def _match_terms(text: str, start: int, end: int, g: Compiled) -> list[HanPiece]
     i, unknown_from = start, -1
     while i < end:
         for length in range(min(g.zh_max, end - i), 0, -1):
-            hit = g.zh.get(text[i : i + length])
-            if hit is not None:
+            key = g.zh.get(text[i : i + length])
+            if key is not None:
                 if unknown_from >= 0:
                     pieces.append(HanPiece(UNKNOWN, unknown_from, i))
                     unknown_from = -1
-                pieces.append(HanPiece(TERM, i, i + length, hit[0], hit[1]))
+                pieces.append(HanPiece(TERM, i, i + length, g.zh_entry[key], key))
                 i += length
                 break
         else:
@@ -124,8 +124,8 @@ def _resolve_left(latin: str, run: str, left: int, start: int, g: Compiled) -> H
         for form in g.zh_affixes.with_suffix(run[:j], first):
             missing = form[: len(form) - j]
             if pinyin_matches(latin, missing):
-                entry, key = g.zh[form]
-                return HanPiece(MIXED, left, start + j, entry, key)
+                key = g.zh[form]
+                return HanPiece(MIXED, left, start + j, g.zh_entry[key], key)
     return None
 
 
@@ -136,8 +136,8 @@ def _resolve_right(latin: str, run: str, end: int, right: int, g: Compiled) -> H
         for form in g.zh_affixes.with_prefix(run[-j:], first):
             missing = form[j:]
             if pinyin_matches(latin, missing):
-                entry, key = g.zh[form]
-                return HanPiece(MIXED, end - j, right, entry, key)
+                key = g.zh[form]
+                return HanPiece(MIXED, end - j, right, g.zh_entry[key], key)
     return None
 
 

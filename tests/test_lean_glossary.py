@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +151,36 @@ def test_en_index_of_the_bundled_glossary_survives_pickling(glossary: Compiled) 
     copy = pickle.loads(pickle.dumps(glossary.en, protocol=pickle.HIGHEST_PROTOCOL))
     groups = range(len(glossary.en.lengths))
     assert [copy.keys(g) for g in groups] == [glossary.en.keys(g) for g in groups]
+
+
+def test_every_chinese_form_leads_to_an_entry_that_holds_its_key(glossary: Compiled) -> None:
+    """``zh`` (form → key) and ``zh_entry`` (key → entry) replace one dict of (entry, key)
+    tuples; each form must still lead to an entry whose keys (or amount compounds) hold it."""
+    from cleanup.glossary.compiled import AMOUNT_UNITS
+    from cleanup.zh import script_forms
+
+    assert len(glossary.zh) > 1000
+    for form, key in glossary.zh.items():
+        entry = glossary.entry(glossary.zh_entry[key])
+        keys = set(entry.zh) | {unit + k for unit in AMOUNT_UNITS for k in (*entry.zh, *entry.bound)}
+        assert key in keys, (form, key, entry.id)
+        assert form in script_forms(key)
+    assert glossary.zh_hit("观察者网") == (glossary.zh_entry["观察者网"], "观察者网")
+    assert glossary.zh_hit("觀察者網") == glossary.zh_hit("观察者网")  # traditional form, same entry and key
+    assert glossary.zh_hit("不是词条") is None
+
+
+def test_a_later_layer_owns_every_form_of_a_key_it_repeats(tmp_path: Path) -> None:
+    from cleanup.api import compile_loaded
+    from cleanup.glossary.loader import load_glossary
+
+    for name, en in (("a.yaml", "Observer"), ("b.yaml", "Observer Network")):
+        (tmp_path / name).write_text(
+            f"kind: term\nentries:\n  - id: {name[0]}\n    zh: 观察者网\n    en: {en}\n    note: n\n"
+            f"    examples: [{{in: '观察者网', out: '{en}'}}]\n",
+            encoding="utf-8",
+        )
+    g = compile_loaded(load_glossary([tmp_path / "a.yaml", tmp_path / "b.yaml"], use_default=False))
+    for form in ("观察者网", "觀察者網"):
+        hit = g.zh_hit(form)
+        assert hit is not None and g.entry(hit[0]).en == "Observer Network"

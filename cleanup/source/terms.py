@@ -38,8 +38,8 @@ class TermIndex:
     def __init__(self, glossary: Compiled) -> None:
         self.glossary = glossary
         lengths: dict[str, set[int]] = {}
-        for form, (index, _) in glossary.zh.items():
-            if len(form) >= MIN_KEY and _checked(glossary.entry(index)):
+        for form, key in glossary.zh.items():
+            if len(form) >= MIN_KEY and _checked(glossary.entry(glossary.zh_entry[key])):
                 lengths.setdefault(form[:MIN_KEY], set()).add(len(form))
         self.lengths = {start: sorted(ls, reverse=True) for start, ls in lengths.items()}
 
@@ -49,7 +49,7 @@ class TermIndex:
         i, n = 0, len(text)
         while i < n:
             for length in self.lengths.get(text[i : i + MIN_KEY], ()):
-                hit = self.glossary.zh.get(text[i : i + length]) if i + length <= n else None
+                hit = self.glossary.zh_hit(text[i : i + length]) if i + length <= n else None
                 if hit is not None:
                     out.append(TermHit(hit[0], text[i : i + length], i, i + length))
                     i += length
