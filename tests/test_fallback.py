@@ -184,6 +184,8 @@ def test_dictionary_words(han: str, expected: str) -> None:
         ("我们的产品", "our goods"),  # a pronoun before 的 is possessive
         ("下载小册子", "download booklet"),
         ("英国政府", "United Kingdom government"),  # a jieba word CC-CEDICT lacks, split in two
+        ("获得更多支持", "obtain more support"),  # 更多, which jieba splits, read as one function word
+        ("获取更多帮助", "gain more help"),
     ],
 )
 def test_compounds(han: str, expected: str) -> None:

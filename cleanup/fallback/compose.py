@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import names
-from .grammar import POSSESSIVE, function_english, past
+from .grammar import FUNCTION_WORDS, POSSESSIVE, function_english, past
 from .index import Index
 from .pinyin import readings, spelled
 from .segment import Word, segment
@@ -67,7 +67,9 @@ def parts_of(simplified: str, index: Index, glossary: Mapping[str, str] | None =
 
 
 def _join_headwords(words: list[Word], index: Index) -> list[Word]:
-    """Join adjacent segments that together are a CC-CEDICT headword, longest first."""
+    """Join adjacent segments that together are a CC-CEDICT headword, longest first, or a
+    function word of the grammar table that jieba splits (更多 → 更 + 多, which would read
+    "more many")."""
     spans = {
         "".join(w.text for w in words[i:j])
         for i in range(len(words))
@@ -78,7 +80,7 @@ def _join_headwords(words: list[Word], index: Index) -> list[Word]:
     while i < len(words):
         for j in range(min(len(words), i + MAX_JOIN), i + 1, -1):
             text = "".join(w.text for w in words[i:j])
-            if text in known and read(known[text]).sense is not None:
+            if (text in known and read(known[text]).sense is not None) or text in FUNCTION_WORDS:
                 out.append(Word(text, words[i].start, "", 0))
                 i = j
                 break
