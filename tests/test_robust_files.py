@@ -9,6 +9,7 @@ as root).
 
 from __future__ import annotations
 
+import builtins
 import errno
 import json
 import os
@@ -84,8 +85,16 @@ def deny(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
             refuse(self)
             return real_open(self, *args, **kwargs)
 
+        real_builtin_open = builtins.open
+
+        def builtin_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if isinstance(file, (str, os.PathLike)):
+                refuse(pathlib.Path(os.fsdecode(file)))
+            return real_builtin_open(file, *args, **kwargs)
+
         monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
         monkeypatch.setattr(pathlib.Path, "open", open_)
+        monkeypatch.setattr(builtins, "open", builtin_open)
 
     def make(path: Path) -> None:
         if os.geteuid() == 0:
