@@ -65,7 +65,15 @@ def cut_small(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parts, "MAX_PART_BYTES", 12000)
     monkeypatch.setattr(parts, "BLOCK_BYTES", 1000)
     monkeypatch.setattr(parts, "SNIFF_BYTES", 5000)
-    monkeypatch.setattr(runner, "_read", lambda path: pytest.fail(f"{path} was read whole"))
+    real_read = runner._read
+
+    def read(path: str, fmt: str) -> bytes | None:
+        data = real_read(path, fmt)
+        if data is not None and fmt == "txt" and len(data) > stream.LARGE_BYTES:
+            pytest.fail(f"{path} was read whole")
+        return data
+
+    monkeypatch.setattr(runner, "_read", read)
     monkeypatch.setattr(session.Session, "_one", lambda self, arg: pytest.fail(f"{arg} was read whole"))
 
 
