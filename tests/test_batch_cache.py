@@ -7,6 +7,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import time
 import zlib
 from pathlib import Path
 
@@ -204,3 +205,32 @@ def test_a_corrupt_memo_is_ignored(glossary_dir: Path, tmp_path: Path, monkeypat
     memo.write_bytes(blob)
     assert cache.content_key(files, "test") == expected
     assert cache.content_key(files, "test") == expected  # from the memo written again, whole
+
+
+def test_old_compiled_glossaries_are_pruned(glossary_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each edit writes a new cache file; only the most recently used ``KEPT`` stay."""
+    monkeypatch.setattr(cache, "KEPT", 2)
+    terms = glossary_dir / "terms.yaml"
+    original = terms.read_text(encoding="utf-8")
+    load_glossary([glossary_dir], use_default=False)
+    first = cache_files(tmp_path)
+    assert len(first) == 1
+    later = time.time_ns() + 10**12
+    os.utime(first[0], ns=(later, later))  # used "later" than any file written below
+    for n in range(3):
+        terms.write_text(original.replace("en: Mignon Houston", f"en: Mignon Houston {n}"), encoding="utf-8")
+        load_glossary([glossary_dir], use_default=False)
+    kept = cache_files(tmp_path)
+    assert len(kept) == 2 and first[0] in kept  # the newest by use, and the one just written
+    terms.write_text(original, encoding="utf-8")
+    back = load_glossary([glossary_dir], use_default=False)  # the first file again: loaded, not rebuilt
+    assert english(back, "mignon-houston") == "Mignon Houston"
+    assert cache_files(tmp_path) == kept
+
+
+def test_a_load_marks_the_file_as_used(glossary_dir: Path, tmp_path: Path) -> None:
+    load_glossary([glossary_dir], use_default=False)
+    (path,) = cache_files(tmp_path)
+    os.utime(path, ns=(1, 1))
+    load_glossary([glossary_dir], use_default=False)
+    assert path.stat().st_mtime_ns > 1

@@ -8,7 +8,7 @@ misses, a corrupted file fails its checksum, and either way the glossary is rebu
 YAML, never trusted.
 
 Each file's SHA-256 is remembered between runs (``file-digests`` in the cache directory, see
-``DigestMemo``), so that an unchanged 20 MB glossary is not read and hashed again on every
+``glossary.digests``), so that an unchanged 20 MB glossary is not read and hashed again on every
 start-up; the key is still a hash of the content, and a file that may have changed is hashed.
 
 ``CLEANUP_CACHE_DIR`` moves the cache; ``CLEANUP_NO_CACHE=1`` turns it off.
@@ -32,6 +32,7 @@ from .digests import DigestMemo
 
 FORMAT = b"cleanup-glossary-cache-2\n"
 CHECKSUM = 4  # bytes of CRC-32 after FORMAT
+KEPT = 8  # compiled glossaries kept, most recently used first; older ones are deleted
 
 
 def cache_dir() -> Path | None:
@@ -93,9 +94,40 @@ def load(key: str) -> Any | None:
             if _checksum(handle) != head[len(FORMAT) :]:
                 return None
             handle.seek(len(head))
-            return _unpickle(handle)
+            value = _unpickle(handle)
+            if value is not None:
+                _touch(handle.fileno())
+            return value
     except OSError:
         return None
+
+
+def _touch(fd: int) -> None:
+    """Mark a cache file as used now: ``prune`` keeps the most recently used."""
+    try:
+        os.utime(fd)
+    except OSError:
+        pass
+
+
+def prune(directory: Path, keep: str) -> None:
+    """Delete all but the ``KEPT`` most recently used compiled glossaries (never ``keep``).
+
+    Every edit of a glossary writes a file under a new key, and the old one is never asked for
+    again: without this, editing a 100,000-entry glossary would leave 100 MB behind each time.
+    A file deleted while another process opens it only costs that process a rebuild.
+    """
+    try:
+        found = [(p.stat().st_mtime_ns, p) for p in directory.glob("*.pickle")]
+    except OSError:
+        return
+    found.sort(reverse=True)
+    for _, path in found[KEPT:]:
+        if path.name != f"{keep}.pickle":
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 def _checksum(handle: BinaryIO) -> bytes:
@@ -134,4 +166,5 @@ def store(key: str, value: Any) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         write_atomic(directory / f"{key}.pickle", FORMAT + zlib.crc32(payload).to_bytes(CHECKSUM, "big") + payload)
     except (OSError, CleanupError, pickle.PicklingError):
-        pass
+        return
+    prune(directory, key)
