@@ -80,11 +80,16 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     make_corpus(original, FILES, random.Random(7))
     ref = base / "reference"
     shutil.copytree(original, ref)
-    started = time.perf_counter()
-    done = start(ref, cache)
+    done = start(ref, cache)  # fills the glossary cache, as every killed run will find it
     _, err = done.communicate(timeout=600)
-    elapsed = time.perf_counter() - started
     assert done.returncode == 0, err.decode()
+    warm = base / "warm"  # the kills are timed against a run that finds the cache filled
+    shutil.copytree(original, warm)
+    started = time.perf_counter()
+    again = start(warm, cache)
+    _, err = again.communicate(timeout=600)
+    elapsed = time.perf_counter() - started
+    assert again.returncode == 0, err.decode()
     return cache, snapshot(original), snapshot(ref), (ref / "changes.jsonl").read_bytes(), elapsed
 
 
