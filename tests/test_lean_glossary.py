@@ -52,6 +52,25 @@ def test_entries_digest_follows_content(glossary: Compiled) -> None:
     assert entries_digest(changed) != entries_digest(plain)
 
 
+def _unshared(text: str) -> str:
+    """An equal string that is a different object (and not interned)."""
+    return "".join([text[:1], text[1:]]) if len(text) > 1 else text
+
+
+def test_entries_digest_is_the_same_whichever_objects_hold_the_text(glossary: Compiled) -> None:
+    """The compiling run and a run that reads the cache hold equal entries in different string
+    objects (shared, interned or not): the digest, which the resume manifest trusts, must not
+    see the difference."""
+    entry = next(e for e in glossary.entries if len(e.en) > 1 and e.examples and e.examples[0].out)
+    shared = replace(entry, note=entry.en, examples=tuple(replace(x, out=entry.en) for x in entry.examples))
+    separate = replace(
+        shared, en=_unshared(shared.en), note=_unshared(shared.en),
+        examples=tuple(replace(x, out=_unshared(shared.en)) for x in shared.examples),
+    )
+    assert shared == separate
+    assert entries_digest([shared]) == entries_digest([separate])
+
+
 def _brute_suffix(forms: list[str], suffix: str) -> list[str]:
     found = [f for f in forms if f.endswith(suffix) and len(f) > len(suffix)]
     return sorted(found, key=lambda f: (-len(f), f))

@@ -25,6 +25,11 @@ from ..model import Safety
 from .entries import Entry, Example
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(Entry))
+# marshal's format 2, not the default: from format 3 on, a string that occurs twice in a record
+# is written once and referred to (and an interned one is marked), so equal entries could give
+# different bytes, and ``digest`` (the resume manifest's fingerprint) would change between the
+# run that compiled the glossary and one that read it from the cache.
+MARSHAL_VERSION = 2
 
 
 class LazyEntries(Sequence[Entry]):
@@ -80,7 +85,7 @@ def _encode(entry: Entry) -> bytes:
         elif name == "examples":
             value = tuple((x.text, x.out, x.line) for x in value)
         values.append(value)
-    return marshal.dumps(tuple(values))
+    return marshal.dumps(tuple(values), MARSHAL_VERSION)
 
 
 def _decode(blob: bytes) -> Entry:
