@@ -11,6 +11,11 @@ A file counts as done when its input hash is the one recorded and its output is 
 whose input changed is done again. The change log is cut back to the length recorded with the
 last finished file, so records of a file that was cut off are not duplicated.
 
+With ``--out-dir`` the outputs are new files, written without an fsync each (``io``): records
+are held and written in groups, each group after one sync of the output file system (at most a
+second or ``GROUP_FILES`` files apart, and at the end), so a record is never on disk before the
+output it vouches for. A kill or a power cut costs at most the last group, which is done again.
+
 An in-place write replaces the input, so a kill between the write and its record would leave
 no trace of the change: before writing, the file is *announced* (the output hash it will have,
 and where its change-log records start and end). On resume an announced file whose content is
@@ -23,14 +28,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import CleanupError
+from ..io import sync_filesystem
 
 VERSION = 1
 NAME = ".cleanup-manifest.jsonl"
+GROUP_FILES = 1000  # records held at most before the outputs are synced and they are written
+GROUP_SECONDS = 1.0
 
 
 def digest(data: bytes) -> str:
@@ -45,6 +54,9 @@ class Manifest:
     log_end: int = 0
     _handle: IO[str] | None = None
     _settled: dict[str, Any] | None = None  # an announced write found landed, to record as done
+    group: Path | None = None  # hold records until the file system holding this path is synced
+    _held: list[dict[str, Any]] = field(default_factory=list)
+    _synced: float = field(default_factory=time.monotonic)
 
     @classmethod
     def open(cls, path: Path, fingerprint: str, fresh: bool = False) -> tuple[Manifest, str]:
@@ -140,7 +152,21 @@ class Manifest:
 
     def record(self, entry: dict[str, Any]) -> None:
         self.done[entry["file"]] = entry
-        self._write(entry)
+        if self.group is None:
+            self._write(entry)
+            return
+        self._held.append(entry)
+        if len(self._held) >= GROUP_FILES or time.monotonic() - self._synced >= GROUP_SECONDS:
+            self.commit()
+
+    def commit(self) -> None:
+        """Sync the outputs of the held records, then write the records."""
+        if self.group is not None and self._held:
+            sync_filesystem(self.group)
+            for entry in self._held:
+                self._write(entry)
+            self._held.clear()
+        self._synced = time.monotonic()
 
     def _write(self, entry: dict[str, Any]) -> None:
         assert self._handle is not None
@@ -149,6 +175,7 @@ class Manifest:
 
     def close(self) -> None:
         if self._handle is not None:
+            self.commit()
             os.fsync(self._handle.fileno())
             self._handle.close()
             self._handle = None

@@ -16,19 +16,20 @@ from ..errors import CleanupError
 from ..io import _umask, write_atomic
 
 
-def write_file(target: Path, data: bytes) -> None:
+def write_file(target: Path, data: bytes, durable: bool = True) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CleanupError(f"{target.parent}: cannot create directory ({exc.strerror})") from None
-    write_atomic(target, data)
+    write_atomic(target, data, durable)
 
 
 class PartWriter:
     """An atomic write delivered in parts: ``add`` each in order, then ``commit`` or ``abort``."""
 
-    def __init__(self, target: Path) -> None:
+    def __init__(self, target: Path, durable: bool = True) -> None:
         self.target = target
+        self.durable = durable
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             # the old file's mode, or what a plain open() would give a new file (not mkstemp's 0600)
@@ -48,7 +49,8 @@ class PartWriter:
     def commit(self) -> None:
         try:
             self._handle.flush()
-            os.fsync(self._handle.fileno())
+            if self.durable:
+                os.fsync(self._handle.fileno())
             self._handle.close()
             os.chmod(self._tmp, self._mode)
             os.replace(self._tmp, self.target)

@@ -25,7 +25,7 @@ from ..errors import CleanupError
 from ..formats import format_of
 from ..glossary.compiled import Compiled
 from ..glossary.lean import entries_digest
-from ..io import write_atomic
+from ..io import sync_filesystem, write_atomic
 from ..model import Change, CleanResult
 from ..report import diff as diff_report
 from ..report import jsonout, text
@@ -173,6 +173,7 @@ class Session:
             self.skip.append(out_dir)
             manifest = manifest or out_dir / MANIFEST_NAME
         sink = Sink(True, out_dir, in_place, on_changes=self._print_lines, on_summary=self._print_summary)
+        sink.durable = in_place or out_dir is None  # new files in --out-dir are synced in groups
         self._batch(sink, "fix", changelog, manifest, restart, consistency)
         if self.failed:
             raise typer.Exit(2)
@@ -212,6 +213,8 @@ class Session:
                restart: bool, consistency: Path | None) -> None:
         sink.on_error = self._error
         manifest = self._manifest(manifest_path, mode, restart)
+        if manifest is not None and not sink.durable:
+            manifest.group = sink.out_dir
         sink.log = _open_log(changelog, manifest.log_end if manifest else 0)
         sources = self.sources()
         first = list(itertools.islice(sources, 2))
@@ -232,6 +235,8 @@ class Session:
                 sink.log.close()
             if manifest is not None:
                 manifest.close()
+            elif not sink.durable and sink.out_dir is not None:
+                sync_filesystem(sink.out_dir)
         if batch.redone and changelog is not None and manifest is not None:
             _drop_records(changelog, batch.redone, manifest.log_end)
         self.failed += batch.tally.failed + batch.problems

@@ -99,6 +99,7 @@ class Sink:
     log: IO[bytes] | None = None
     on_write: Callable[[dict[str, Any]], None] | None = None  # announces an in-place write (resume)
     track: bool = False  # hash outputs for the resume manifest
+    durable: bool = True  # fsync each output; False: the manifest syncs them in groups (--out-dir)
     open_files: list[FileState] = field(default_factory=list)
     claimed: dict[Path, str] = field(default_factory=dict)  # output path → the input that owns it
 
@@ -168,10 +169,10 @@ class Sink:
             if outcome.output is not None and self.in_place:
                 self._announce(state)
             if outcome.output is not None or not self.in_place:
-                write_file(state.target, data)
+                write_file(state.target, data, self.durable)
             return
         if state.writer is None:
-            state.writer = PartWriter(state.target)
+            state.writer = PartWriter(state.target, self.durable)
             self.open_files.append(state)
         state.writer.add(data)
 
