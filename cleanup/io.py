@@ -185,5 +185,5 @@ def _syncfs(fd: int) -> bool:
         import ctypes
 
         return bool(ctypes.CDLL(None, use_errno=True).syncfs(fd) == 0)
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # no such call, or no C library to load by name
         return False
