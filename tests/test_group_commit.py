@@ -104,3 +104,14 @@ def test_in_place_still_syncs_every_file(tmp_path: Path, monkeypatch: pytest.Mon
     assert result.exit_code == 0, result.output
     assert len(calls) >= 20  # each file and its directory
     assert "Observer Network" in (tmp_path / "in" / "a00.txt").read_text(encoding="utf-8")
+
+
+def test_sync_filesystem_falls_back_to_sync(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[bool] = []
+    monkeypatch.setattr(io, "_syncfs", lambda fd: False)  # no syncfs in this C library
+    monkeypatch.setattr(os, "sync", lambda: synced.append(True))
+    io.sync_filesystem(tmp_path)
+    assert synced == [True]
+    monkeypatch.setattr(io, "_syncfs", lambda fd: True)
+    io.sync_filesystem(tmp_path)
+    assert synced == [True]  # syncfs did it: no whole-machine sync
