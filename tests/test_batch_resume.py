@@ -46,12 +46,21 @@ def done_records(manifest: Path) -> int:
     return sum(1 for line in manifest.read_text(encoding="utf-8").splitlines() if '"file"' in line)
 
 
-def start_and_stop(tmp_path: Path, sig: int, args: list[str]) -> subprocess.CompletedProcess[str]:
-    """Start the batch, wait until a few files are recorded done, then send ``sig``."""
+def outputs(out: Path) -> int:
+    return sum(1 for _ in out.rglob("*.txt")) if out.exists() else 0
+
+
+def start_and_stop(tmp_path: Path, sig: int, args: list[str], recorded: bool = True) -> subprocess.CompletedProcess[str]:
+    """Start the batch, wait until a few files are recorded done (or, with ``recorded=False``,
+    written: the manifest records ``--out-dir`` files a group at a time), then send ``sig``."""
     proc = subprocess.Popen(command(*args), cwd=tmp_path, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     manifest = tmp_path / "out" / ".cleanup-manifest.jsonl"
+
+    def progress() -> int:
+        return done_records(manifest) if recorded else outputs(tmp_path / "out")
+
     deadline = time.monotonic() + 120
-    while done_records(manifest) < 3 and proc.poll() is None and time.monotonic() < deadline:
+    while progress() < 3 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
     assert proc.poll() is None, "the batch finished before it could be stopped"
     proc.send_signal(sig)
@@ -100,7 +109,7 @@ def test_rerun_redoes_only_changed_inputs(tmp_path: Path) -> None:
 
 def test_ctrl_c_stops_cleanly_with_the_summary_so_far(tmp_path: Path) -> None:
     make_corpus(tmp_path)
-    stopped = start_and_stop(tmp_path, signal.SIGINT, ["fix", "in", "-o", "out", "--jobs", "2", "-q"])
+    stopped = start_and_stop(tmp_path, signal.SIGINT, ["fix", "in", "-o", "out", "--jobs", "2", "-q"], recorded=False)
     assert stopped.returncode == 130
     assert "cleanup: interrupted; the summary so far:" in stopped.stderr
     assert "Traceback" not in stopped.stderr
