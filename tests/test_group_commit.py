@@ -75,6 +75,16 @@ def test_a_full_group_is_committed(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert len(synced) == 3 and lines(path) == 6
 
 
+def test_the_last_commit_syncs_even_with_nothing_held(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outputs of files the manifest never records (bad JSONL lines) are made durable too."""
+    manifest, _ = Manifest.open(tmp_path / "manifest.jsonl", "fingerprint")
+    manifest.group = tmp_path
+    synced: list[Path] = []
+    monkeypatch.setattr(manifest_module, "sync_filesystem", synced.append)
+    manifest.close()
+    assert synced == [tmp_path]
+
+
 def corpus(tmp_path: Path, count: int) -> None:
     for i in range(count):
         (tmp_path / "in").mkdir(exist_ok=True)

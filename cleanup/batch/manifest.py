@@ -159,9 +159,11 @@ class Manifest:
         if len(self._held) >= GROUP_FILES or time.monotonic() - self._synced >= GROUP_SECONDS:
             self.commit()
 
-    def commit(self) -> None:
-        """Sync the outputs of the held records, then write the records."""
-        if self.group is not None and self._held:
+    def commit(self, last: bool = False) -> None:
+        """Sync the outputs of the held records, then write the records. The ``last`` commit
+        syncs even with nothing held: outputs of files never recorded (a JSONL file with bad
+        lines) are on disk when the run ends too."""
+        if self.group is not None and (self._held or last):
             sync_filesystem(self.group)
             for entry in self._held:
                 self._write(entry)
@@ -175,7 +177,7 @@ class Manifest:
 
     def close(self) -> None:
         if self._handle is not None:
-            self.commit()
+            self.commit(last=True)
             os.fsync(self._handle.fileno())
             self._handle.close()
             self._handle = None

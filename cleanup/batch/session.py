@@ -172,8 +172,8 @@ class Session:
         if out_dir is not None:
             self.skip.append(out_dir)
             manifest = manifest or out_dir / MANIFEST_NAME
-        sink = Sink(True, out_dir, in_place, on_changes=self._print_lines, on_summary=self._print_summary)
-        sink.durable = in_place or out_dir is None  # new files in --out-dir are synced in groups
+        sink = Sink(True, out_dir, in_place, on_changes=self._print_lines, on_summary=self._print_summary,
+                    durable=in_place or out_dir is None)  # new files in --out-dir are synced in groups
         self._batch(sink, "fix", changelog, manifest, restart, consistency)
         if self.failed:
             raise typer.Exit(2)
