@@ -49,13 +49,21 @@ def test_an_alternation_with_a_branch_of_no_known_text_needs_nothing() -> None:
     assert needs(r"Xinhua|(?:IC)?") == []
 
 
-def test_optional_parts_and_classes_are_not_needed() -> None:
-    assert needs(r"Unauthori[sz]ed") == [({"Unauthori"}, False), ({"ed"}, False)]
+def test_optional_parts_and_open_classes_are_not_needed() -> None:
     assert needs(r"colou?r") == [({"colo"}, False), ({"r"}, False)]
     assert needs(r"a(?:bc)?d") == [({"a"}, False), ({"d"}, False)]
     assert needs(r"x(?:yz)*") == [({"x"}, False)]
     assert needs(r"x(?:yz)+") == [({"yz"}, False), ({"x"}, False)]
-    assert needs(r"All [Rr]ights [Rr]eserved\.?") == [({"eserved"}, False), ({"ights "}, False)]
+    assert needs(r"Unauthori[s-z]ed") == [({"Unauthori"}, False), ({"ed"}, False)]  # a range
+    assert needs(r"ab[^c]de") == [({"ab"}, False), ({"de"}, False)]
+    assert needs(r"ab\wde") == [({"ab"}, False), ({"de"}, False)]
+
+
+def test_a_class_of_literal_characters_is_spelled_out() -> None:
+    assert needs(r"Unauthori[sz]ed") == [({"Unauthorised", "Unauthorized"}, False)]
+    words = {f"All {r}ights {e}eserved" for r in "Rr" for e in "Rr"}
+    assert needs(r"All [Rr]ights [Rr]eserved\.?") == [(words, False)]
+    assert starts(r"^(?:\(|（|【)\s*End") == ("(", "【", "（")  # the parser makes a set of the one-character branches
 
 
 def test_case_insensitive_needs_are_marked() -> None:

@@ -57,6 +57,20 @@ def test_issue_examples(text: str, out: str, bundled: Compiled) -> None:
     assert clean(text, bundled).cleaned == out
 
 
+GLUED_NEIGHBOURS = [
+    # Two amounts glued together are translated in one pass, with one space between them: the
+    # letters after 1.5 open the next amount, they are not a token the first is glued to.
+    ("美元1.5HK港币5 million", "$1.5 HK$5 million"),
+    ("3亿元HK港币5 million", "300 million yuan HK$5 million"),
+]
+
+
+@pytest.mark.parametrize(("text", "out"), GLUED_NEIGHBOURS, ids=[t for t, _ in GLUED_NEIGHBOURS])
+def test_glued_amounts_are_translated_together(text: str, out: str, bundled: Compiled) -> None:
+    assert clean(text, bundled, converge=False).cleaned == out  # the first pass does it all
+    assert clean(text, bundled).cleaned == out
+
+
 @pytest.mark.parametrize(("text", "value"), [
     ("三亿", 300_000_000), ("三亿五千万", 350_000_000), ("两万亿", 2 * 10**12), ("十万", 100_000),
     ("十五", 15), ("一百零五", 105), ("一千二百万", 12_000_000), ("三万零五", 30_005), ("億", None),

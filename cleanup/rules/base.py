@@ -53,6 +53,12 @@ def han_padding(text: str, start: int, end: int, replacement: str) -> str:
     after = text[end] if end < len(text) else ""
     if before and (before.isalnum() or before in ",;:!?)]}%"):
         replacement = " " + replacement
-    if after and ((after.isalnum() and not has_han(after)) or after in "([{$"):
+    if after and spaced_from_before(after):
         replacement = replacement + " "
     return replacement
+
+
+def spaced_from_before(char: str) -> bool:
+    """Whether English put before ``char`` (a letter, a digit, an opening bracket, ``$``) needs a
+    space between them: ``han_padding`` adds one."""
+    return (char.isalnum() and not has_han(char)) or char in "([{$"

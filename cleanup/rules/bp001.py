@@ -21,6 +21,7 @@ Fix safety
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import regex
@@ -29,7 +30,7 @@ from ..errors import CleanupError
 from ..glossary.compiled import PATTERN_TIMEOUT
 from ..model import Edit, Finding, Fix, Span
 from ..scan import Scan
-from .literals import Document, prefilter
+from .literals import Prefilters
 
 CODE = "BP001"
 NAME = "boilerplate"
@@ -62,13 +63,17 @@ def _edits(text: str, m: regex.Match[str], scope: str, keep: int, lead: str, tra
     return (Edit(Span(start, end), ""),)
 
 
+@functools.lru_cache(maxsize=8)
+def _prefilters(patterns: tuple[regex.Pattern[str], ...]) -> Prefilters:
+    """The prefilters of all the glossary's patterns, applied together (see ``literals``)."""
+    return Prefilters(patterns)
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     text = scan.text
-    document = Document(text)
-    for index, pattern in scan.glossary.boilerplate:
-        test = prefilter(pattern)  # skips a pattern that cannot match (see literals)
-        if test is not None and not test.may_match(document):
-            continue
+    boilerplate = scan.glossary.boilerplate
+    for position in _prefilters(tuple(pattern for _, pattern in boilerplate)).passing(text):
+        index, pattern = boilerplate[position]  # the others cannot match (see literals)
         entry = scan.glossary.entry(index)
         try:
             matches = list(pattern.finditer(text, timeout=PATTERN_TIMEOUT))

@@ -7,7 +7,7 @@ first characters or a ``str.__contains__`` says so in a microsecond or a few, wh
 takes five to eighty. ``prefilter`` derives from a pattern
 
 * *starts*: when the pattern begins with ``^``, strings one of which begins a line of any
-  text it matches (the lines of a document are split once, for all patterns); and
+  text it matches; and
 * *needs*: sets of strings such that any text the pattern matches has one string of each.
 
 Only a sound test may be used: skipping a document the pattern would match loses a finding.
@@ -25,9 +25,15 @@ all (it always runs) whenever there is doubt:
 Within a parsed pattern only what a match must consume counts: literal characters, run
 together across groups and zero-width items (``^``, ``\\b``, lookarounds); an alternation
 needs one string from each branch; a repeat needs its body only when it must occur at least
-once. Classes, ``.``, back-references and conditionals stand for text not known here; what a
-lookaround looks for is not used. Case-insensitive strings are looked for with ``regex``
-itself, case-insensitively, so that its case rules (the Kelvin sign matches ``k``) apply.
+once. A class of literal characters (``[Mm]``, or ``\\(|（`` which the parser makes one) is
+spelled out as its characters; other classes, ``.``, back-references and conditionals stand for
+text not known here; what a lookaround looks for is not used. Case-insensitive strings are
+looked for with ``regex`` itself, case-insensitively, so that its case rules (the Kelvin sign
+matches ``k``) apply.
+
+``Prefilters`` applies the tests of all a glossary's patterns to a document together: its lines
+are looked up once for every pattern's starts, and only the patterns whose start begins a line
+(or that have none) go on to test their needs, the rarest first.
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ import functools
 import importlib
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
 from typing import Any
@@ -44,7 +50,9 @@ from typing import Any
 import regex
 
 MAX_STRINGS = 16  # strings in one need; beyond that a run of literals is cut in two
-MAX_NEEDS = 2  # needs tested per pattern, the most telling first (each costs a scan)
+MAX_STARTS = 64  # line starts of one pattern: looked up per line in a dictionary, so many are cheap
+MAX_NEEDS = 2
+RARE = 5  # weight (ASCII 1, other 8 per character) from which a string seldom occurs by chance  # needs tested per pattern, the most telling first (each costs a scan)
 IGNORECASE, VERBOSE = int(regex.I), int(regex.X)  # the same values in re (not so ASCII: re's DEBUG)
 ALLOWED_FLAGS = int(regex.I | regex.M | regex.S | regex.A | regex.U | regex.V0)
 _POSIX_CLASS = re.compile(r"\[:[^\[\]]*:\]")  # wider than regex's [:name:] and [:^name:]
@@ -75,10 +83,13 @@ class Need:
         keep = {s for s in self.strings if not any(t != s and t in s for t in self.strings)}
         return Need(frozenset(keep), self.fold)
 
-    def rank(self) -> tuple[int, int]:
-        """Which need to test first: the one of rarest strings (a long string, or one with
-        characters outside ASCII, in English text), then the one of fewest (one scan each)."""
-        return -min(sum(1 if c < "\x80" else 8 for c in s) for s in self.strings), len(self.strings)
+    def rank(self) -> tuple[bool, int, int]:
+        """Which need to test first: one whose strings are all rare enough (long, or with
+        characters outside ASCII, in English text) and fewest (each costs a scan), else the one of
+        rarest strings."""
+        rarity = min(sum(1 if c < "\x80" else 8 for c in s) for s in self.strings)
+        rare = rarity >= RARE
+        return not rare, len(self.strings) if rare else -rarity, -rarity
 
 
 EMPTY = Need(frozenset({""}))  # what a zero-width item matches
@@ -100,40 +111,68 @@ class Doubt(Exception):
     """The pattern may mean something else to ``regex`` than to ``re``: no prefilter."""
 
 
+class TextIndex:
+    """The line starts of all of a glossary's prefilters, so that a document's lines are split
+    and looked up once (a dictionary lookup by first character per line) for all the patterns.
+
+    Needs are not indexed: one pass for the strings of every pattern (Aho-Corasick, a combined
+    regex) costs more per document than the few ``in`` tests that a line start lets through."""
+
+    def __init__(self, tests: Iterable[Prefilter]) -> None:
+        tests = list(tests)
+        by_first: dict[str, set[str]] = {}
+        for start in (s for t in tests for s in t.starts):
+            by_first.setdefault(start[0], set()).add(start)
+        self.by_first = {c: tuple(sorted(group)) for c, group in by_first.items()}
+        self.starts = frozenset(s for group in self.by_first.values() for s in group)
+
+    def line_starts(self, text: str) -> frozenset[str]:
+        """The starts that begin some line of ``text`` (a line starts where ``^`` matches)."""
+        by_first, found = self.by_first, set[str]()
+        for line in text.split("\n"):
+            group = by_first.get(line[:1])
+            if group and line.startswith(group):
+                found.update(s for s in group if line.startswith(s))
+        return frozenset(found)
+
+
 class Document:
-    """A text, and its lines by first character, split once for all the patterns."""
+    """A text, and the line starts it has, found once for all the patterns (with an ``index`` of
+    the glossary's prefilters; without one, each query looks for its own)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, index: TextIndex | None = None) -> None:
         self.text = text
-        self._heads: dict[str, list[str]] | None = None
+        self._index = index
+        self._starts: frozenset[str] | None = None
 
-    def starts_line(self, firsts: str, starts: tuple[str, ...]) -> bool:
-        """Whether a line begins with one of ``starts`` (whose first characters are ``firsts``)."""
-        if self._heads is None:
-            self._heads = {}
-            for line in self.text.split("\n"):  # a line starts where ^ matches with MULTILINE
-                if line:
-                    self._heads.setdefault(line[0], []).append(line)
-        heads = self._heads
-        return any(line.startswith(starts) for c in firsts for line in heads.get(c, ()))
+    def line_starts(self) -> frozenset[str]:
+        """The starts of the index that begin some line of the text."""
+        if self._starts is None:
+            self._starts = self._index.line_starts(self.text) if self._index is not None else frozenset()
+        return self._starts
+
+    def starts_line(self, starts: tuple[str, ...]) -> bool:
+        """Whether a line begins with one of ``starts``."""
+        index = self._index
+        if index is None or not index.starts.issuperset(starts):
+            return bool(TextIndex([Prefilter(starts, (), ())]).line_starts(self.text))
+        return not self.line_starts().isdisjoint(starts)
 
 
 @dataclass(frozen=True)
 class Prefilter:
     """The test a text must pass before a pattern runs on it: a line begins with one of
-    ``starts`` if there are any (the needs are then left untested: such a line is rare and
-    likely the boilerplate itself, and each need costs a scan of the text), else every need
-    is met."""
+    ``starts`` if there are any, and every need is met (a start such as ``The `` begins many
+    lines; a need costs one scan of the text in C, the pattern far more)."""
 
     starts: tuple[str, ...]
     needs: tuple[Need, ...]
     searches: tuple[regex.Pattern[str] | None, ...]  # per need: its case-insensitive search
-    firsts: str = ""  # the first characters of ``starts``
 
     def may_match(self, document: Document) -> bool:
         """False only when the pattern cannot match the document's text."""
-        if self.starts:
-            return document.starts_line(self.firsts, self.starts)
+        if self.starts and not document.starts_line(self.starts):
+            return False
         for need, search in zip(self.needs, self.searches):
             if search is not None:
                 if search.search(document.text) is None:
@@ -141,6 +180,32 @@ class Prefilter:
             elif not any(s in document.text for s in need.strings):
                 return False
         return True
+
+
+class Prefilters:
+    """The prefilters of a glossary's patterns, applied to a document together: its lines are
+    looked up once for the line starts of all of them, only the patterns whose start some line
+    has (and those with no starts) go on to their needs, and the per-pattern work of the rest
+    is skipped."""
+
+    def __init__(self, patterns: Sequence[regex.Pattern[str]]) -> None:
+        self.tests = [prefilter(p) for p in patterns]
+        self.index = TextIndex(t for t in self.tests if t is not None)
+        by_start: dict[str, list[int]] = {}
+        for position, test in enumerate(self.tests):
+            for start in test.starts if test is not None else ():
+                by_start.setdefault(start, []).append(position)
+        self.by_start = {s: tuple(positions) for s, positions in by_start.items()}
+        self.unanchored = frozenset(j for j, t in enumerate(self.tests) if t is None or not t.starts)
+
+    def passing(self, text: str) -> list[int]:
+        """The positions, in order, of the patterns that may match ``text``."""
+        document = Document(text, self.index)
+        chosen = set(self.unanchored)
+        for start in document.line_starts():
+            chosen.update(self.by_start[start])
+        tests = self.tests
+        return [j for j in sorted(chosen) if (test := tests[j]) is None or test.may_match(document)]
 
 
 def prefilter(pattern: regex.Pattern[str]) -> Prefilter | None:
@@ -157,7 +222,7 @@ def _prefilter(source: str, flags: int) -> Prefilter | None:
     if not starts and not needs:
         return None
     searches = tuple(_fold_search(n) if n.fold else None for n in needs)
-    return Prefilter(starts, needs, searches, "".join(sorted({s[0] for s in starts})))
+    return Prefilter(starts, needs, searches)
 
 
 def _fold_search(need: Need) -> regex.Pattern[str]:
@@ -219,13 +284,13 @@ def _sequence(items: list[tuple[Any, Any]], fold: bool) -> Info:
     return Info(None, tuple(needs))
 
 
-def _join(left: Need | None, right: Need | None) -> Need | None:
+def _join(left: Need | None, right: Need | None, limit: int = MAX_STRINGS) -> Need | None:
     """Each string of ``left`` followed by each of ``right``, when that is one need."""
     if left is None or right is None:
         return None
     if left == EMPTY or right == EMPTY:
         return right if left == EMPTY else left
-    if left.fold != right.fold or len(left.strings) * len(right.strings) > MAX_STRINGS:
+    if left.fold != right.fold or len(left.strings) * len(right.strings) > limit:
         return None
     return Need(frozenset(a + b for a, b in product(left.strings, right.strings)), left.fold)
 
@@ -234,6 +299,8 @@ def _item(name: str, av: Any, fold: bool) -> Info:
     """One item of ``re``'s parse tree."""
     if name == "LITERAL":
         return Info(Need(frozenset({chr(av)}), fold))
+    if name == "IN" and av and all(op.name == "LITERAL" for op, _ in av):  # [Mm], or 【|（ made a set
+        return Info(Need(frozenset(chr(c) for _, c in av), fold))
     if name in ("AT", "ASSERT", "ASSERT_NOT"):
         return Info(EMPTY)  # zero-width; what a lookaround looks for is not used
     if name in ("SUBPATTERN", "ATOMIC_GROUP"):
@@ -278,12 +345,12 @@ def _branch(branches: list[Info]) -> Info:
     return Info(None, (union,)) if union is not None else UNKNOWN
 
 
-def _union(needs: Iterable[Need]) -> Need | None:
+def _union(needs: Iterable[Need], limit: int = MAX_STRINGS) -> Need | None:
     """One need made of all the strings, if they share case rules and are not too many."""
     needs = list(needs)
     strings = frozenset().union(*(n.strings for n in needs))
     folds = {n.fold for n in needs if n.strings - {""}}
-    if len(folds) > 1 or len(strings) > MAX_STRINGS:
+    if len(folds) > 1 or len(strings) > limit:
         return None
     return Need(strings, folds.pop() if folds else False)
 
@@ -318,9 +385,9 @@ def _prefix(items: list[tuple[Any, Any]], fold: bool) -> Need:
     for op, av in items:
         name = op.name
         info = _item(name, av, fold)
-        joined = _join(run, info.exact)
+        joined = _join(run, info.exact, MAX_STARTS)
         if joined is None:
-            return _join(run, _item_prefix(name, av, fold)) or run
+            return _join(run, _item_prefix(name, av, fold), MAX_STARTS) or run
         run = joined
     return run
 
@@ -330,7 +397,7 @@ def _item_prefix(name: str, av: Any, fold: bool) -> Need:
     if name in ("SUBPATTERN", "ATOMIC_GROUP"):
         return _prefix(*_body(name, av, fold))
     if name == "BRANCH":
-        return _union(_prefix(branch.data, fold) for branch in av[1]) or EMPTY
+        return _union((_prefix(branch.data, fold) for branch in av[1]), MAX_STARTS) or EMPTY
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] > 0:
         return _prefix(av[2].data, fold)
     return EMPTY

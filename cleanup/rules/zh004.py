@@ -43,7 +43,7 @@ from ..model import Finding, Origin, Safety
 from ..numbers import DIGITS, figure, year_like
 from ..scan import Scan
 from ..zh import has_han
-from .base import han_padding, replace, report
+from .base import han_padding, replace, report, spaced_from_before
 from .zh001 import english_for
 
 CODE = "ZH004"
@@ -234,9 +234,11 @@ def _safety(ctx: _Context, a: Amount) -> Safety | None:
     """Safe when the amount stands apart; a suggestion inside an untranslated clause or when
     loose; ``None`` (left to a human) when vague: 数十亿 "billions", 3亿多 "over 300 million"."""
     before, after = ctx.text[a.start - 1 : a.start], ctx.text[a.end : a.end + 1]
-    glued = before.isascii() and before.isalpha() and ctx.text[a.start].isdigit()  # Times3亿元
+    # Glued to a Latin token (Times3亿元, billion3亿元), unless the letters open a neighbour that is
+    # translated with this one and padded apart from it (美元1.5 + HK港币5 million).
+    glued = before.isascii() and before.isalpha() and ctx.text[a.start].isdigit() and not ctx.in_taken(a.start - 1)
     left = ctx.unclear(a.start - 1) or glued
-    right = ctx.unclear(a.end) or (after.isascii() and after.isalnum())  # billion3亿元: glued tokens
+    right = ctx.unclear(a.end) or (after.isascii() and after.isalnum() and not ctx.in_taken(a.end))
     if (a.chinese and left) or (after and after in VAGUE_AFTER):
         return None
     symbol = a.entry >= 0 and ctx.scan.glossary.entry(a.entry).symbol
@@ -271,13 +273,16 @@ def _english(ctx: _Context, amount: Amount) -> str:
 
 
 def _pad(ctx: _Context, start: int, end: int, english: str) -> str:
-    """Spaces as ``han_padding`` gives them, except next to a known Chinese word that ends just
-    before a digit: that word's own fix already puts the space in (约合42亿美元 → about $4.2 billion)."""
+    """Spaces as ``han_padding`` gives them, except on the left next to a known Chinese word that
+    ends just before a digit, or next to an amount translated with this one: that fix already
+    puts the space in (约合42亿美元 → about $4.2 billion; 美元1.5HK港币5 → $1.5 HK$5)."""
     padded = han_padding(ctx.text, start, end, english)
     left = ctx.text[start - 1] if start else ""
     known_left = has_han(left) and not ctx.unclear(start - 1)
     if padded.startswith(" ") and known_left and not has_han(ctx.text[start]):
         padded = padded[1:]
+    elif padded.startswith(" ") and ctx.in_taken(start - 1) and spaced_from_before(ctx.text[start]):
+        padded = padded[1:]  # the amount translated just before pads its own end (美元1.5|HK港币5)
     return padded
 
 
