@@ -18,7 +18,9 @@ Fix safety
     the key sits inside a longer run of Chinese that no entry covers (``李强调``: greedy
     matching cannot know the word boundaries of an untranslated clause).
     Spaces are added where the Chinese touched Latin letters or digits; a replacement that
-    starts a sentence is capitalised.
+    starts a sentence is capitalised. Chinese that repeats the English beside it (``the Belt
+    and Road (一带一路) initiative``) is deleted, with its brackets, instead of translated twice
+    (see ``echo``).
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from collections.abc import Iterator
 
 from ..english import capitalise, sentence_start
 from ..han import TERM
-from ..model import Finding, Safety
+from ..model import Finding, Fix, Safety, Span
 from ..scan import Scan
 from .base import han_padding, replace
+from .echo import echo_edits
 
 CODE = "ZH001"
 NAME = "chinese-term"
@@ -55,5 +58,11 @@ def check(scan: Scan) -> Iterator[Finding]:
         entry = scan.glossary.entry(piece.entry)
         before = scan.text[piece.start : piece.end]
         message = f"Chinese term '{before}' left in English; glossary: {entry.en}"
+        safety = _safety(entry.safety, piece.partial)
+        echo = echo_edits(scan.text, piece.start, piece.end, (entry.en, *entry.variants))
+        if echo is not None:
+            message = f"Chinese term '{before}' repeats the English beside it ({entry.en}); delete it"
+            yield Finding(CODE, Span(piece.start, piece.end), message, Fix(echo, safety), entry.origin)
+            continue
         after = english_for(scan, piece.start, piece.end, entry.en)
-        yield replace(CODE, piece.start, piece.end, after, _safety(entry.safety, piece.partial), message, entry.origin)
+        yield replace(CODE, piece.start, piece.end, after, safety, message, entry.origin)

@@ -13,6 +13,8 @@ What it does
       suggest"), or the run's words composed when that reads as English (收到了 → receive;
       美新里那个分店 → Meixinli that branch, ``place:pinyin+CC-CEDICT``).
 
+    When the English beside the run already says what the suggestion says (``fearful懼``, 懼
+    "fear"; ``the Great Wall (长城)``), the suggestion deletes the run instead (see ``echo``).
     Otherwise the run is reported with its pinyin and the ``cleanup glossary add`` command that
     would cover it. The suggestion is in that command too, ready to curate.
 
@@ -40,10 +42,11 @@ import shlex
 from collections.abc import Iterator
 
 from ..han import UNKNOWN
-from ..model import Finding, Origin, Safety
+from ..model import Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import pinyin_of
 from .base import replace, report
+from .echo import echo_edits, glued_word_edits
 from .zh001 import english_for
 
 CODE = "ZH003"
@@ -70,5 +73,13 @@ def check(scan: Scan) -> Iterator[Finding]:
             f"'{han}' ({pinyin_of(han)}) has no glossary entry; {proposal.source}: {proposal.note}; "
             f"cover it with: cleanup glossary add --zh {han} --en {shlex.quote(proposal.english)}"
         )
+        echo = echo_edits(scan.text, piece.start, piece.end, (proposal.english,)) or glued_word_edits(
+            scan.text, piece.start, piece.end, proposal.english
+        )
+        if echo is not None:
+            message = f"'{han}' ({pinyin_of(han)}) repeats the English beside it; {proposal.source}: {proposal.note}"
+            fix = Fix(echo, Safety.SUGGESTION)
+            yield Finding(CODE, Span(piece.start, piece.end), message, fix, Origin(proposal.source))
+            continue
         after = english_for(scan, piece.start, piece.end, proposal.english)
         yield replace(CODE, piece.start, piece.end, after, Safety.SUGGESTION, message, Origin(proposal.source))

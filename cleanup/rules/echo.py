@@ -1,0 +1,130 @@
+"""Chinese that repeats the English beside it: delete it rather than translate it again.
+
+Translations often keep the source term next to its English: ``the Belt and Road (一带一路)
+initiative``, ``Global Times 环球时报 said``, ``一带一路 (Belt and Road)``. Replacing the Chinese
+with its English would say the term twice (``Belt and Road (Belt and Road)``); the fix that
+reads as English deletes the Chinese, with its brackets and the space that set it apart.
+
+The English must be the whole of what the Chinese means, word for word (case, ``the`` in front,
+the kind of apostrophe and runs of spaces aside), and stand as whole words right next to the
+Chinese: before it, after it, or in brackets after it. A dictionary proposal of one word may also
+be the start of the English word the Chinese is glued to (``fearful懼``: 懼 is "fear"), since the
+translator's word then already carries it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from ..model import Edit, Span
+
+OPEN, CLOSE = "(（", ")）"
+SPACE = " \t"
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").casefold().split())
+
+
+def _forms(english: Iterable[str]) -> list[str]:
+    """The English to look for, normalised, with and without a leading ``the``."""
+    forms = set()
+    for en in english:
+        norm = _norm(en)
+        if norm:
+            forms.add(norm)
+            forms.add(norm.removeprefix("the "))
+    return sorted(forms - {""}, key=len, reverse=True)
+
+
+@functools.lru_cache(maxsize=1024)
+def _spelling(form: str, at_end: bool = False) -> re.Pattern[str]:
+    """``form`` as text may write it: any case, any run of spaces, either apostrophe."""
+    words = (re.escape(w).replace("'", "['’]") for w in form.split())
+    return re.compile(r"\s+".join(words) + (r"\Z" if at_end else ""), re.IGNORECASE)
+
+
+def _ends_with(text: str, end: int, forms: list[str]) -> bool:
+    """Whether whole words ending at ``end`` spell one of ``forms``."""
+    window = text[max(0, end - 4 * max(map(len, forms))) : end]
+    for form in forms:
+        m = _spelling(form, at_end=True).search(window)
+        start = end - len(window) + m.start() if m else -1
+        if m and (start == 0 or not text[start - 1].isalnum()):
+            return True
+    return False
+
+
+def _starts_with(text: str, start: int, forms: list[str]) -> int:
+    """The end of whole words starting at ``start`` that spell one of ``forms``, else 0."""
+    for form in forms:
+        m = _spelling(form).match(text, start)
+        if m and (m.end() == len(text) or not text[m.end()].isalnum()):
+            return m.end()
+    return 0
+
+
+def _skip_back(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] in SPACE:
+        pos -= 1
+    return pos
+
+
+def _skip_on(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in SPACE:
+        pos += 1
+    return pos
+
+
+def _deleted(text: str, start: int, end: int) -> tuple[Edit, ...]:
+    """Delete ``[start, end)``, leaving one space where two words would otherwise touch."""
+    left = text[start - 1] if start else ""
+    right = text[end] if end < len(text) else ""
+    gap = " " if left.isalnum() and right.isalnum() else ""
+    return (Edit(Span(start, end), gap),)
+
+
+def echo_edits(text: str, start: int, end: int, english: Iterable[str]) -> tuple[Edit, ...] | None:
+    """Edits that delete the Chinese at ``[start, end)`` because the English beside it already
+    says ``english``, or ``None``."""
+    forms = _forms(english)
+    if not forms:
+        return None
+    before, after = _skip_back(text, start), _skip_on(text, end)
+    if before > 0 and text[before - 1] in OPEN and after < len(text) and text[after] in CLOSE:
+        outside = _skip_back(text, before - 1)  # "Belt and Road (一带一路)": the English before the bracket
+        if _ends_with(text, outside, forms):
+            return _deleted(text, outside, after + 1)
+        beyond = _skip_on(text, after + 1)  # "(一带一路) Belt and Road"
+        if _starts_with(text, beyond, forms):
+            return (Edit(Span(before - 1, beyond), ""),)
+        return None
+    if _ends_with(text, before, forms):  # "Global Times 环球时报", "Belt and Road一带一路"
+        return _deleted(text, before, end)
+    if after < len(text) and text[after] in OPEN:  # "一带一路 (Belt and Road)"
+        inner = _skip_on(text, after + 1)
+        words_end = _starts_with(text, inner, forms)
+        close = _skip_on(text, words_end)
+        if words_end and close < len(text) and text[close] in CLOSE:
+            return (Edit(Span(start, inner), ""), Edit(Span(words_end, close + 1), ""))
+        return None
+    if after > end and _starts_with(text, after, forms):  # "环球时报 Global Times"
+        return (Edit(Span(start, after), ""),)
+    return None
+
+
+def glued_word_edits(text: str, start: int, end: int, word: str) -> tuple[Edit, ...] | None:
+    """Delete the Chinese glued to the end of an English word that begins with its one-word
+    proposal (``fearful懼`` with 懼 "fear"), or ``None``."""
+    word = word.casefold()
+    if start == 0 or " " in word or len(word) < 3 or not text[start - 1].isalpha():
+        return None
+    begin = start
+    while begin > 0 and text[begin - 1].isalpha():
+        begin -= 1
+    glued = text[begin:start].casefold()
+    if glued.startswith(word) and len(glued) > len(word):
+        return _deleted(text, start, end)
+    return None
