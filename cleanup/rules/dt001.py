@@ -5,7 +5,9 @@ What it does
     translation keeps ``on the 4th``. When the article names exactly one month in its explicit
     dates before that point (``On February 4th, ...``), ``the 4th`` becomes ``February 4``.
     When it names several months, the change is proposed with the latest of them, for an editor
-    to confirm. Ordinals that are not dates (``the 4th floor``, ``the 20th century``,
+    to confirm. The second day of a range takes the first day's month and is written alone
+    (``from the 3rd to the 5th`` → ``from October 3 to 5``; ``on the 10th and 11th`` → ``on
+    October 10 and 11``). Ordinals that are not dates (``the 4th floor``, ``the 20th century``,
     ``the 5th of July``) are left alone.
 
 Why is this bad?
@@ -25,6 +27,7 @@ from __future__ import annotations
 import bisect
 import calendar
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
@@ -48,12 +51,19 @@ EXPLICIT = regex.compile(
 # cannot be the next match's preposition.
 RELATIVE = regex.compile(
     r"(?P<span>the (?P<day>\d{1,2})(?:st|nd|rd|th))(?![A-Za-z0-9_])"
-    r"(?<=(?<![A-Za-z0-9_])(?P<prep>[Oo]n|of|since|until|till|by|from|before|after) the \d{1,2}(?:st|nd|rd|th))"
+    r"(?<=(?<![A-Za-z0-9_])(?P<prep>[Oo]n|[Oo]f|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Bb]efore|[Aa]fter) the \d{1,2}"
+    r"(?:st|nd|rd|th))(?P<next>\s*(?P<word>[A-Za-z]+)?)"
+)
+# The second day of a range right after a relative date: ``from the 3rd to the 5th``, ``on the
+# 10th and 11th``. It takes the first day's month and is written as the day alone.
+RANGE_END = regex.compile(
+    r"\s*(?:to|and|through|till|until|-|–)\s*(?P<span>(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th))(?![A-Za-z0-9_])"
     r"(?P<next>\s*(?P<word>[A-Za-z]+)?)"
 )
 FOLLOWERS = frozenset(
     "local and but when while with in at to for as he she it they we this that said says "
-    "saying stated according which who where during after before amid".split()
+    "saying stated according which who where during after before amid was were is are will would "
+    "has have had".split()
 )
 ORIGIN = Origin("relative-date")
 
@@ -84,36 +94,61 @@ def _months_before(explicit: list[tuple[int, int]], pos: int) -> list[int]:
     return [month for end, month in explicit[: bisect.bisect_right(explicit, (pos, 13))]]
 
 
+@dataclass(frozen=True)
+class _Relative:
+    span: tuple[int, int]  # what is replaced: "the 4th"
+    day: int
+    anchor: int  # where the month is looked up before: the preposition of the range's first day
+    first: int = 0  # for the second day of a range, its first day; 0 otherwise
+
+
+def _relative_dates(text: str) -> list[_Relative]:
+    """Relative dates used as dates, with the second days of ranges, in text order."""
+    out: list[_Relative] = []
+    taken = 0
+    for m in RELATIVE.finditer(text):
+        if m.start("prep") < taken:
+            continue  # the previous match's trailing word (or its range) was this preposition
+        taken = m.end()
+        tail = RANGE_END.match(text, m.end("span"))
+        if tail is not None and int(tail.group("day")) > int(m.group("day")):
+            taken = tail.end()
+            if _is_date_use(tail):  # else a range of other ordinals: from the 3rd to the 5th floor
+                out.append(_Relative(m.span("span"), int(m.group("day")), m.start("prep")))
+                out.append(_Relative(tail.span("span"), int(tail.group("day")), m.start("prep"), int(m.group("day"))))
+        elif _is_date_use(m):
+            out.append(_Relative(m.span("span"), int(m.group("day")), m.start("prep")))
+    return out
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     text = scan.text
     if "the " not in text:
         return
-    relative = []
-    taken = 0
-    for m in RELATIVE.finditer(text):
-        if m.start("prep") < taken:
-            continue  # the previous match's trailing word was this preposition
-        taken = m.end()
-        if _is_date_use(m):
-            relative.append(m)
+    relative = _relative_dates(text)
     if not relative:
         return
-    explicit = _explicit_months(text, relative[-1].start("prep"))
-    for m in relative:
-        months = _months_before(explicit, m.start("prep"))
+    explicit = _explicit_months(text, relative[-1].anchor)
+    for r in relative:
+        months = _months_before(explicit, r.anchor)
         if not months:
             continue
         month = max(months)
-        day = int(m.group("day"))
-        if not 1 <= day <= calendar.monthrange(2024, month)[1]:
+        if not 1 <= r.day <= calendar.monthrange(2024, month)[1]:
             continue
         distinct = sorted(set(months))
         safety = Safety.SAFE if len(distinct) == 1 else Safety.SUGGESTION
-        after = f"{calendar.month_name[month]} {day}"
-        start, end = m.span("span")
+        after = f"{calendar.month_name[month]} {r.day}" if not r.first else str(r.day)
+        start, end = r.span
+        what = f"relative date '{text[start:end]}'" + (f" (a range from the {_ordinal(r.first)})" if r.first else "")
         if len(distinct) == 1:
-            message = f"relative date '{text[start:end]}'; the article's month is {calendar.month_name[month]}"
+            message = f"{what}; the article's month is {calendar.month_name[month]}"
         else:
             named = ", ".join(calendar.month_name[i] for i in distinct)
-            message = f"relative date '{text[start:end]}'; months named before: {named}; check the month"
+            message = f"{what}; months named before: {named}; check the month"
         yield replace(CODE, start, end, after, safety, message, ORIGIN)
+
+
+def _ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
