@@ -4,7 +4,8 @@ A run like ``Guan察者网`` is a *mixed token*: machine translation started a t
 gave up. We resolve it through the glossary when the Latin fragment is the pinyin of the
 characters the token is missing (``guan`` = 观 → 观察者网 → Observer Network). A glued fragment
 that does not resolve is reported as a whole token rather than half fixed. Everything else in
-the run is matched against glossary keys, longest first; what no key covers is *unknown*.
+the run is covered with glossary keys, as much of it as they can cover (see ``_match_terms``);
+what no key covers is *unknown*.
 """
 
 from __future__ import annotations
@@ -95,25 +96,45 @@ def _run_pieces(text: str, start: int, end: int, g: Compiled, floor: int) -> lis
 
 
 def _match_terms(text: str, start: int, end: int, g: Compiled) -> list[HanPiece]:
-    """Greedy longest-key matching inside ``text[start:end]``; gaps become unknown pieces."""
+    """Glossary keys covering ``text[start:end]``; gaps become unknown pieces.
+
+    The keys chosen leave the fewest characters uncovered, then are the fewest (the longest),
+    then the leftmost longest: ``广东省委书记`` is 广东 + 省委书记 (Guangdong provincial Party
+    secretary), not 广东省 (Guangdong Province) + an unknown 委书记, as greedy longest-first
+    matching would have it. A run with no key at all costs one lookup per length and position,
+    as greedy matching does.
+    """
+    n = end - start
+    # cost[i]: (uncovered characters, keys) of the best cover of text[start + i : end]
+    cost: list[tuple[int, int]] = [(0, 0)] * (n + 1)
+    step: list[int] = [0] * n  # length of the key chosen at i; 0 when the character is left uncovered
+    for i in range(n - 1, -1, -1):
+        uncovered, keys = cost[i + 1]
+        best, best_step = (uncovered + 1, keys), 0
+        for length in range(min(g.zh_max, n - i), 0, -1):
+            if text[start + i : start + i + length] in g.zh:
+                uncovered, keys = cost[i + length]
+                option = (uncovered, keys + 1)
+                if option < best:
+                    best, best_step = option, length
+        cost[i], step[i] = best, best_step
     pieces: list[HanPiece] = []
-    i, unknown_from = start, -1
-    while i < end:
-        for length in range(min(g.zh_max, end - i), 0, -1):
-            key = g.zh.get(text[i : i + length])
-            if key is not None:
-                if unknown_from >= 0:
-                    pieces.append(HanPiece(UNKNOWN, unknown_from, i))
-                    unknown_from = -1
-                pieces.append(HanPiece(TERM, i, i + length, g.zh_entry[key], key))
-                i += length
-                break
-        else:
+    i, unknown_from = 0, -1
+    while i < n:
+        length = step[i]
+        if length == 0:
             if unknown_from < 0:
                 unknown_from = i
             i += 1
+            continue
+        if unknown_from >= 0:
+            pieces.append(HanPiece(UNKNOWN, start + unknown_from, start + i))
+            unknown_from = -1
+        key = g.zh[text[start + i : start + i + length]]
+        pieces.append(HanPiece(TERM, start + i, start + i + length, g.zh_entry[key], key))
+        i += length
     if unknown_from >= 0:
-        pieces.append(HanPiece(UNKNOWN, unknown_from, end))
+        pieces.append(HanPiece(UNKNOWN, start + unknown_from, end))
     return pieces
 
 

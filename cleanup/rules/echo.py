@@ -48,6 +48,8 @@ def _spelling(form: str, at_end: bool = False) -> re.Pattern[str]:
 
 def _ends_with(text: str, end: int, forms: list[str]) -> bool:
     """Whether whole words ending at ``end`` spell one of ``forms``."""
+    if not any(_norm(text[max(0, end - len(w)) : end]) == w for w in {f.rsplit(" ", 1)[-1] for f in forms}):
+        return False  # the last word differs: no need to match the whole form
     window = text[max(0, end - 4 * max(map(len, forms))) : end]
     for form in forms:
         m = _spelling(form, at_end=True).search(window)
@@ -59,6 +61,8 @@ def _ends_with(text: str, end: int, forms: list[str]) -> bool:
 
 def _starts_with(text: str, start: int, forms: list[str]) -> int:
     """The end of whole words starting at ``start`` that spell one of ``forms``, else 0."""
+    if not any(_norm(text[start : start + len(w)]) == w for w in {f.split(" ", 1)[0] for f in forms}):
+        return 0  # the first word differs
     for form in forms:
         m = _spelling(form).match(text, start)
         if m and (m.end() == len(text) or not text[m.end()].isalnum()):
