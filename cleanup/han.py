@@ -13,10 +13,16 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
+import regex
+
 from .glossary.compiled import Compiled
+from .numbers import chinese_number
 from .zh import can_begin, char_table, han_runs, pinyin_matches, strip_tones
 
 TERM, MIXED, MIXED_UNKNOWN, UNKNOWN = "term", "mixed", "mixed-unknown", "unknown"
+# The number of a member of a numbered series after its key: 十八号 in 神舟十八号 (Shenzhou-18).
+SERIES_NUMBER = regex.compile(r"[〇零一二两三四五六七八九十百]{1,4}号")
+SERIES_UNITS = {"十": 10, "百": 100}
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,7 @@ class HanPiece:
     entry: int = -1  # index into Compiled.entries, for TERM and MIXED
     key: str = ""  # the glossary key (canonical form) that matched
     partial: bool = False  # matched inside a run that also holds unknown Chinese
+    number: int = 0  # a member of a numbered series: 18 in 神舟十八号 (the piece covers 十八号 too)
 
 
 def analyse_han(text: str, glossary: Compiled) -> list[HanPiece]:
@@ -107,17 +114,20 @@ def _match_terms(text: str, start: int, end: int, g: Compiled) -> list[HanPiece]
     n = end - start
     # cost[i]: (uncovered characters, keys) of the best cover of text[start + i : end]
     cost: list[tuple[int, int]] = [(0, 0)] * (n + 1)
-    step: list[int] = [0] * n  # length of the key chosen at i; 0 when the character is left uncovered
+    step: list[int] = [0] * n  # length of the piece chosen at i; 0 when the character is left uncovered
+    key_length: list[int] = [0] * n  # of its key: less than the piece's for a series member (神舟|十八号)
     for i in range(n - 1, -1, -1):
         uncovered, keys = cost[i + 1]
-        best, best_step = (uncovered + 1, keys), 0
+        best, best_step, best_key = (uncovered + 1, keys), 0, 0
         for length in range(min(g.zh_max, n - i), 0, -1):
-            if text[start + i : start + i + length] in g.zh:
-                uncovered, keys = cost[i + length]
+            key = g.zh.get(text[start + i : start + i + length])
+            if key is not None:
+                whole = length + _series_number(text, start + i + length, end, g.zh_entry[key] in g.series)
+                uncovered, keys = cost[i + whole]
                 option = (uncovered, keys + 1)
                 if option < best:
-                    best, best_step = option, length
-        cost[i], step[i] = best, best_step
+                    best, best_step, best_key = option, whole, length
+        cost[i], step[i], key_length[i] = best, best_step, best_key
     pieces: list[HanPiece] = []
     i, unknown_from = 0, -1
     while i < n:
@@ -130,12 +140,26 @@ def _match_terms(text: str, start: int, end: int, g: Compiled) -> list[HanPiece]
         if unknown_from >= 0:
             pieces.append(HanPiece(UNKNOWN, start + unknown_from, start + i))
             unknown_from = -1
-        key = g.zh[text[start + i : start + i + length]]
-        pieces.append(HanPiece(TERM, start + i, start + i + length, g.zh_entry[key], key))
+        key = g.zh[text[start + i : start + i + key_length[i]]]
+        number = _member(text[start + i + key_length[i] : start + i + length])
+        pieces.append(HanPiece(TERM, start + i, start + i + length, g.zh_entry[key], key, number=number))
         i += length
     if unknown_from >= 0:
         pieces.append(HanPiece(UNKNOWN, start + unknown_from, end))
     return pieces
+
+
+def _series_number(text: str, pos: int, end: int, series: bool) -> int:
+    """The length of a series member's number at ``pos`` (十八号), or 0."""
+    if not series:
+        return 0
+    m = SERIES_NUMBER.match(text, pos, end)
+    return len(m.group()) if m and _member(m.group()) else 0
+
+
+def _member(number: str) -> int:
+    """十八号 → 18; 0 for no number."""
+    return (chinese_number(number[:-1], SERIES_UNITS) or 0) if number.endswith("号") else 0
 
 
 def _resolve_left(latin: str, run: str, left: int, start: int, g: Compiled) -> HanPiece | None:

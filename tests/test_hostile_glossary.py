@@ -136,11 +136,12 @@ def test_duplicate_keys(tmp_path: Path, text: str, pattern: str) -> None:
         ("en: Global Times", "en: null", r"g.yaml:5: global-times: 'en' must be a non-empty string"),
         ("note: n", "note: 42", r"g.yaml:6: global-times: 'note' must be a non-empty string"),
         ("note: n", 'note: n\n    inflect: "yes"', r"g.yaml:7: global-times: 'inflect' must be true or false"),
+        ("note: n", "note: n\n    series: 1", r"g.yaml:7: global-times: 'series' must be true or false"),
         ("id: global-times", "id: 42", r"g.yaml:3: \?: 'id' must be a non-empty string"),
         ("kind: term", "kind: [term]", r"g.yaml:1: -: 'kind' must be one of"),
         ("    examples:\n", "    examples: yes\n    examples_:\n", r"g.yaml:\d: global-times: unknown field 'examples_'"),
     ],
-    ids=["zh-int", "zh-nested-list", "zh-mapping", "en-null", "note-int", "inflect-string", "id-int", "kind-list", "examples-bool"],
+    ids=["zh-int", "zh-nested-list", "zh-mapping", "en-null", "note-int", "inflect-string", "series-int", "id-int", "kind-list", "examples-bool"],
 )
 def test_wrong_types(tmp_path: Path, old: str, new: str, pattern: str) -> None:
     assert old in TERM

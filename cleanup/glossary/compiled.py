@@ -60,6 +60,7 @@ class Compiled:
     punct: dict[str, int] = field(default_factory=dict)
     boilerplate: list[tuple[int, Any]] = field(default_factory=list)
     currency: CurrencyIndex | None = None  # None in a cache written before currencies existed
+    series: set[int] = field(default_factory=set)  # entries naming numbered series (神舟 in 神舟十八号)
 
     def entry(self, index: int) -> Entry:
         return self.entries[index]
@@ -127,6 +128,8 @@ def _add_zh(out: Compiled, i: int, entry: Entry) -> None:
     for key in entry.zh:
         for form in script_forms(key):
             out._put_zh(form, key, i)
+    if entry.series:
+        out.series.add(i)
 
 
 def _add_currency(out: Compiled, i: int, entry: Entry) -> None:

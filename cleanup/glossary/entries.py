@@ -2,7 +2,7 @@
 
 A glossary file is ``{kind: KIND, entries: [...]}``. The kinds and their fields:
 
-* ``term``        zh / en / wrong / variants / safety / inflect   (ZH001, ZH002, EN001, EN003)
+* ``term``        zh / en / wrong / variants / safety / inflect / series (ZH001, ZH002, EN001, EN003)
 * ``idiom``       zh / en / wrong                                 (EN002, always a suggestion)
 * ``punctuation`` zh (the characters) / en / space               (PU001)
 * ``boilerplate`` pattern / scope / keep / lead / trail          (BP001)
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # a type only: a cached glossary is used without the YAML par
 KINDS = ("term", "idiom", "punctuation", "boilerplate", "allow", "currency")
 COMMON = {"id", "note", "examples"}
 FIELDS: dict[str, set[str]] = {
-    "term": COMMON | {"zh", "en", "wrong", "variants", "safety", "inflect", "tags"},
+    "term": COMMON | {"zh", "en", "wrong", "variants", "safety", "inflect", "series", "tags"},
     "idiom": COMMON | {"zh", "en", "wrong", "tags"},
     "punctuation": COMMON | {"zh", "en", "space", "map"},
     "boilerplate": COMMON | {"pattern", "scope", "keep", "lead", "trail", "tags"},
@@ -72,6 +72,7 @@ class Entry:
     variants: tuple[str, ...] = ()
     safety: Safety = Safety.SAFE
     inflect: bool = False
+    series: bool = False  # the key names numbered members: 神舟十八号 → Shenzhou-18
     space: str = "after"
     map: str = ""
     pattern: str = ""
@@ -149,9 +150,9 @@ def _field(name: str, located: Located, entry_id: str) -> Any:
         return value
     if name in ("zh", "wrong", "variants", "phrases", "tags", "bound", "latin"):
         return _strings(name, located, entry_id)
-    if name == "inflect":
+    if name in ("inflect", "series"):
         if not isinstance(value, bool):
-            raise SchemaProblem(line, entry_id, "'inflect' must be true or false")
+            raise SchemaProblem(line, entry_id, f"{name!r} must be true or false")
         return value
     if name == "keep":
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:

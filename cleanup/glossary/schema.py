@@ -32,6 +32,7 @@ DESCRIPTIONS = {
     "note": "Where the rendering comes from (official name, style guide) and any caveat.",
     "examples": "Texts run through the whole tool when the glossary is checked.",
     "safety": "`safe` fixes apply automatically; `suggestion` fixes apply on request.",
+    "series": "The key names a numbered series: key + Chinese numeral + 号 is `en`-N (神舟十八号 → Shenzhou-18).",
 }
 
 

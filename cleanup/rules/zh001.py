@@ -20,7 +20,8 @@ Fix safety
     Spaces are added where the Chinese touched Latin letters or digits; a replacement that
     starts a sentence is capitalised. Chinese that repeats the English beside it (``the Belt
     and Road (一带一路) initiative``) is deleted, with its brackets, instead of translated twice
-    (see ``echo``).
+    (see ``echo``). A numbered member of a series entry (``series: true``) takes its number:
+    ``神舟十八号`` becomes ``Shenzhou-18``, ``长征二号F`` becomes ``Long March-2F``.
 """
 
 from __future__ import annotations
@@ -39,9 +40,12 @@ NAME = "chinese-term"
 DEFAULT = "safe"
 
 
-def _safety(safety: Safety, partial: bool) -> Safety:
-    """A key matched inside a longer untranslated passage is a suggestion (see ``han``)."""
-    return Safety.SUGGESTION if partial else safety
+def _safety(safety: Safety, partial: bool, number: int = 0) -> Safety:
+    """A key matched inside a longer untranslated passage is a suggestion (see ``han``); a
+    numbered member of a series (天宫二号) is no other sense of its key, and is safe."""
+    if partial:
+        return Safety.SUGGESTION
+    return Safety.SAFE if number else safety
 
 
 def english_for(scan: Scan, start: int, end: int, en: str) -> str:
@@ -57,12 +61,17 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue  # currency words and amounts belong to ZH004
         entry = scan.glossary.entry(piece.entry)
         before = scan.text[piece.start : piece.end]
-        message = f"Chinese term '{before}' left in English; glossary: {entry.en}"
-        safety = _safety(entry.safety, piece.partial)
+        message = f"Chinese term '{before}' left in English; glossary: {entry.en}" + (
+            f" (member {piece.number} of a numbered series)" if piece.number else ""
+        )
+        safety = _safety(entry.safety, piece.partial, piece.number)
         echo = echo_edits(scan.text, piece.start, piece.end, (entry.en, *entry.variants))
         if echo is not None:
             message = f"Chinese term '{before}' repeats the English beside it ({entry.en}); delete it"
             yield Finding(CODE, Span(piece.start, piece.end), message, Fix(echo, safety), entry.origin)
             continue
-        after = english_for(scan, piece.start, piece.end, entry.en)
+        english = f"{entry.en}-{piece.number}" if piece.number else entry.en  # 神舟十八号 → Shenzhou-18
+        after = english_for(scan, piece.start, piece.end, english)
+        if piece.number and scan.text[piece.end : piece.end + 1].isupper() and after.endswith(" "):
+            after = after[:-1]  # a model letter belongs to the number: 长征二号F → Long March-2F
         yield replace(CODE, piece.start, piece.end, after, safety, message, entry.origin)

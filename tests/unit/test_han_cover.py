@@ -22,3 +22,15 @@ def kinds(text: str, glossary: Compiled) -> list[tuple[str, str]]:
 ])  # fmt: skip
 def test_cover(text: str, expected: list[tuple[str, str]], bundled: Compiled) -> None:
     assert kinds(text, bundled) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("神舟十八号", [("神舟十八号", 18)]),  # a series key takes its member's number
+    ("长征二号", [("长征二号", 2)]),
+    ("嫦娥一百号", [("嫦娥一百号", 100)]),
+    ("神舟", [("神舟", 0)]),
+    ("神舟十八", [("神舟", 0), ("十八", 0)]),  # no 号: no member
+    ("中国一号", [("中国", 0), ("一号", 0)]),  # not a series key
+])  # fmt: skip
+def test_series_members(text: str, expected: list[tuple[str, int]], bundled: Compiled) -> None:
+    assert [(text[p.start : p.end], p.number) for p in analyse_han(text, bundled)] == expected
