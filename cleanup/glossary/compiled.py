@@ -91,6 +91,16 @@ class Compiled:
                 money.update(table.values())
         return Affixes(form for form, key in self.zh.items() if self.zh_entry[key] not in money)
 
+    @functools.cached_property
+    def punct_runs(self) -> dict[str, tuple[str, ...]]:
+        """Punctuation keys of several characters (the Chinese ellipsis ……, the dash ——) by their
+        first character, longest first; single characters are looked up in ``punct``."""
+        runs: dict[str, list[str]] = {}
+        for key in self.punct:
+            if len(key) > 1:
+                runs.setdefault(key[0], []).append(key)
+        return {c: tuple(sorted(keys, key=len, reverse=True)) for c, keys in runs.items()}
+
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["zh_affixes"] = self.zh_affixes

@@ -1,8 +1,8 @@
 """CJK punctuation in English text.
 
 What it does
-    Replaces Chinese and full-width punctuation (``，。：；！？（）【】《》、``, full-width
-    Latin letters and digits) with English punctuation, adding the space English puts after a
+    Replaces Chinese and full-width punctuation (``，。：；！？（）【】《》、``, the doubled
+    ellipsis ``……`` and dash ``——``, full-width Latin letters and digits) with English punctuation, adding the space English puts after a
     comma or before an opening bracket, and dropping a space that English does not put before
     a comma or full stop.
 
@@ -30,15 +30,15 @@ from .base import replace
 CODE = "PU001"
 NAME = "cjk-punctuation"
 DEFAULT = "safe"
-OPENERS = "([{\"'"
+OPENERS = "([{\"'“‘«（【《「『〈〖〔［｛"  # an opening mark after a colon or comma takes a space
 
 
-def _english(scan: Scan, pos: int, entry_index: int) -> tuple[int, int, str]:
+def _english(scan: Scan, pos: int, entry_index: int, length: int = 1) -> tuple[int, int, str]:
     """The edit for the punctuation mark at ``pos``: span (maybe taking a space) and text."""
     text = scan.text
     entry = scan.glossary.entry(entry_index)
     en = entry.en if not entry.map else unicodedata.normalize("NFKC", text[pos])
-    start, end = pos, pos + 1
+    start, end = pos, pos + length
     before = text[pos - 1] if pos else ""
     after = text[end] if end < len(text) else ""
     if entry.space == "around":  # a separator: one space each side, whatever its neighbours
@@ -66,12 +66,19 @@ def check(scan: Scan) -> Iterator[Finding]:
     text = scan.text
     if not table or text.isascii():
         return
+    runs = scan.glossary.punct_runs
+    taken = 0
     for pos in _non_ascii(text):
+        if pos < taken:
+            continue  # inside a mark of several characters
         ch = text[pos]
-        index = table.get(ch)
+        mark = next((key for key in runs.get(ch, ()) if text.startswith(key, pos)), ch)
+        index = table.get(mark)
         if index is None:
             continue
-        start, end, en = _english(scan, pos, index)
+        taken = pos + len(mark)
+        start, end, en = _english(scan, pos, index, len(mark))
         entry = scan.glossary.entry(index)
-        message = f"CJK punctuation '{ch}' ({unicodedata.name(ch, 'U+%04X' % ord(ch)).lower()})"
+        name = unicodedata.name(ch, "U+%04X" % ord(ch)).lower() + (f" ×{len(mark)}" if len(mark) > 1 else "")
+        message = f"CJK punctuation '{mark}' ({name})"
         yield replace(CODE, start, end, en, entry.safety, message, entry.origin)
