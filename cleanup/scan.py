@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from .dates import ChineseDate, chinese_dates
 from .english import at_word_bounds, lower_same_length, matches_case
 from .glossary.compiled import Compiled
 from .glossary.enindex import EnKey
@@ -53,6 +54,11 @@ class Scan:
     @functools.cached_property
     def han(self) -> list[HanPiece]:
         return analyse_han(self.text, self.glossary)
+
+    @functools.cached_property
+    def chinese_dates(self) -> list[ChineseDate]:
+        """Dates, times and percentages written the Chinese way (ZH005; ZH003 leaves them be)."""
+        return chinese_dates(self.text) if self.han else []
 
     @functools.cached_property
     def en_hits(self) -> list[EnHit]:

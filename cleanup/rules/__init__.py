@@ -21,11 +21,12 @@ from . import (
     zh002,
     zh003,
     zh004,
+    zh005,
 )
 from .base import Rule
 
 RULES: tuple[Rule, ...] = tuple(
-    Rule.from_module(m) for m in (zh001, zh002, zh003, zh004, en001, en002, en003, pu001, bp001, dt001)
+    Rule.from_module(m) for m in (zh001, zh002, zh003, zh004, zh005, en001, en002, en003, pu001, bp001, dt001)
 )
 
 

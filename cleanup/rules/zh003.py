@@ -55,9 +55,10 @@ DEFAULT = "suggestion from fallbacks, else report"
 
 
 def check(scan: Scan) -> Iterator[Finding]:
+    dates = [(d.start, d.end) for d in scan.chinese_dates]
     for piece in scan.han:
-        if piece.kind != UNKNOWN:
-            continue
+        if piece.kind != UNKNOWN or any(s <= piece.start and piece.end <= e for s, e in dates):
+            continue  # a Chinese date is ZH005's (2024年3月5日: 年, 月, 日 are no words here)
         from ..fallback import propose  # loaded only by documents with Chinese no entry covers
 
         han = scan.text[piece.start : piece.end]

@@ -1,0 +1,126 @@
+"""Chinese dates, clock times and percentages left in English text, and their English.
+
+Machine translation that gives up on a clause leaves its dates as Chinese writes them:
+``2024年3月5日``, ``3月``, ``5日``, ``10时30分``, ``百分之五``. Read character by character they are
+nonsense (年 "year", 月 "moon", 日 "sun"); read as a whole they have one English form each:
+
+    2024年3月5日 → March 5, 2024     2024年3月 → March 2024     3月5日 → March 5
+    3月 / 3月份 → March                2021年 → 2021                5日 → the 5th
+    10时30分 / 10点30分 → 10:30       百分之五 / 百分之2.5 → 5 percent / 2.5 percent
+
+Numbers may be digits or Chinese numerals (三月五日, 二〇二四年). Only what cannot be anything else
+is read: a year has four digits from 1800 to 2099 (``5年`` is "five years"), months and days are
+checked against the calendar, and a year, month or day followed by a character that makes it
+another word (``90年代`` the 1990s, ``2024年度`` a fiscal year, ``3月底`` the end of March) is
+left alone. ``号`` counts as a day only after a month (``5号`` alone is a number: No. 5).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+import regex
+
+from .numbers import chinese_number
+
+_NUM = r"[〇零一二两三四五六七八九十]"
+_YEAR = rf"(?:1[89]\d\d|20\d\d|{_NUM}{{4}})"
+_SMALL = rf"(?:\d{{1,2}}|{_NUM}{{1,3}})"
+_AFTER_YEAR = "代度底初末中前后内间"  # 90年代, 2024年度, 2024年底 ...: another word
+_AFTER_MONTH = "底初末中前后内间"
+DATE = regex.compile(
+    rf"(?P<y>{_YEAR})\s*年(?![{_AFTER_YEAR}])"
+    rf"(?:\s*(?P<m>{_SMALL})\s*月份?(?![{_AFTER_MONTH}])(?:\s*(?P<d>{_SMALL})\s*[日号])?)?"
+    rf"|(?P<m2>{_SMALL})\s*月份?(?![{_AFTER_MONTH}])(?:\s*(?P<d2>{_SMALL})\s*[日号])?"
+    rf"|(?P<d3>{_SMALL})\s*日(?![本报元前后内间])"
+    r"|(?P<h>\d{1,2})\s*[时点]\s*(?:(?P<min>\d{1,2})\s*分|(?P<half>半))"
+    rf"|百分之(?P<pct>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
+)
+_NUMERALS = "〇零一二两三四五六七八九十"
+_CUES = "年月日时点百"  # a text with none of these has no Chinese date
+_UNITS = {"十": 10, "百": 100}
+_DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
+
+
+@dataclass(frozen=True)
+class ChineseDate:
+    start: int
+    end: int
+    english: str
+    kind: str  # "date", "time" or "percentage"
+
+
+def chinese_dates(text: str) -> list[ChineseDate]:
+    """Every Chinese date, time and percentage in ``text`` that reads one way, in order."""
+    if not any(cue in text for cue in _CUES):
+        return []
+    found = []
+    for m in DATE.finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS) and not m["pct"]:
+            continue  # the number goes on before the match: 12025年 is no year
+        english = _english(m)
+        if english is not None:
+            kind = "percentage" if m["pct"] is not None else "time" if m["h"] is not None else "date"
+            found.append(ChineseDate(start, m.end(), english, kind))
+    return found
+
+
+def _english(m: regex.Match[str]) -> str | None:
+    if m["pct"] is not None:
+        value = _decimal(m["pct"])
+        return None if value is None else f"{value} percent"
+    if m["h"] is not None:
+        hour, minute = int(m["h"]), 30 if m["half"] else int(m["min"])
+        return f"{hour}:{minute:02d}" if hour <= 24 and minute < 60 else None
+    year = _number(m["y"], year=True)
+    month = _number(m["m"] or m["m2"])
+    day = _number(m["d"] or m["d2"] or m["d3"])
+    if (m["y"] and year is None) or ((m["m"] or m["m2"]) and not 1 <= (month or 0) <= 12):
+        return None
+    if day is not None and not 1 <= day <= (calendar.monthrange(year or 2024, month)[1] if month else 31):
+        return None
+    if (m["d"] or m["d2"] or m["d3"]) and day is None:
+        return None
+    name = calendar.month_name[month] if month else ""
+    if year and month and day:
+        return f"{name} {day}, {year}"
+    if year and month:
+        return f"{name} {year}"
+    if month and day:
+        return f"{name} {day}"
+    if month:
+        return name
+    if year:
+        return str(year)
+    return f"the {_ordinal(day)}" if day else None
+
+
+def _number(text: str | None, year: bool = False) -> int | None:
+    """Digits, or Chinese numerals: counted (十五 = 15) or, for a year, digit by digit (二〇二四)."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if year:
+        digits = text.translate(_DIGITS)
+        return int(digits) if digits.isdigit() and 1800 <= int(digits) <= 2099 else None
+    return chinese_number(text, _UNITS)
+
+
+def _decimal(text: str) -> str | None:
+    """百分之 numbers: digits, or numerals with 点 as the decimal point (二点五 = 2.5)."""
+    if text[0].isdigit():
+        return text
+    whole, _, fraction = text.partition("点")
+    value = chinese_number(whole, _UNITS)
+    digits = fraction.translate(_DIGITS)
+    if value is None or (fraction and not digits.isdigit()):
+        return None
+    return f"{value}.{digits}" if fraction else str(value)
+
+
+def _ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"

@@ -1,0 +1,29 @@
+"""Chinese dates, times and percentages and their English (``cleanup.dates``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup.dates import chinese_dates
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("on 2024年3月5日 in", [("2024年3月5日", "March 5, 2024", "date")]),
+    ("二〇二四年三月五日", [("二〇二四年三月五日", "March 5, 2024", "date")]),
+    ("3月5号", [("3月5号", "March 5", "date")]),
+    ("十二月份", [("十二月份", "December", "date")]),
+    ("2020年2月29日", [("2020年2月29日", "February 29, 2020", "date")]),
+    ("2021年2月29日", []),  # no such day
+    ("on 5日, he", [("5日", "the 5th", "date")]),
+    ("the 22日", [("22日", "the 22nd", "date")]),
+    ("at 10时30分 and 9点半", [("10时30分", "10:30", "time"), ("9点半", "9:30", "time")]),
+    ("25时70分", []),
+    ("百分之五 百分之2.5 百分之二点五", [("百分之五", "5 percent", "percentage"),
+                                ("百分之2.5", "2.5 percent", "percentage"),
+                                ("百分之二点五", "2.5 percent", "percentage")]),
+    ("the 90年代 and 2024年度 and 3月底 and 2024年初", []),
+    ("5年 ago, 1000年, 12025年, 13月, 日本, 人民日报, 5日后, 5号 building", []),
+    ("plain English with no cue", []),
+])  # fmt: skip
+def test_chinese_dates(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(text[d.start : d.end], d.english, d.kind) for d in chinese_dates(text)] == found
