@@ -125,7 +125,7 @@ def _match_terms(text: str, start: int, end: int, g: Compiled) -> list[HanPiece]
                 whole = length + _series_number(text, start + i + length, end, g.zh_entry[key] in g.series)
                 uncovered, keys = cost[i + whole]
                 option = (uncovered, keys + 1)
-                if option < best:
+                if option < best or (option == best and best_step == 0):  # a tie: the key here
                     best, best_step, best_key = option, whole, length
         cost[i], step[i], key_length[i] = best, best_step, best_key
     pieces: list[HanPiece] = []

@@ -18,6 +18,8 @@ def kinds(text: str, glossary: Compiled) -> list[tuple[str, str]]:
     # With as much covered either way, the fewer (longer) keys win.
     ("人民日报环球时报", [(TERM, "人民日报"), (TERM, "环球时报")]),
     ("北京大学生", [(TERM, "北京大学"), (UNKNOWN, "生")]),
+    # A tie in what is covered goes to the leftmost key: 地震 (earthquake), not 震中 (epicentre).
+    ("在地震中", [(UNKNOWN, "在"), (TERM, "地震"), (UNKNOWN, "中")]),
     ("元素", [(UNKNOWN, "元素")]),
 ])  # fmt: skip
 def test_cover(text: str, expected: list[tuple[str, str]], bundled: Compiled) -> None:
