@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -33,6 +33,10 @@ AMOUNT_UNITS = {
     "十": 10, "百": 100, "千": 1_000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7,
     "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12,
 }  # fmt: skip
+
+
+if TYPE_CHECKING:  # a type only: the rules import this module
+    from ..rules.literals import Prefilters
 
 
 @dataclass(eq=False)
@@ -101,9 +105,19 @@ class Compiled:
                 runs.setdefault(key[0], []).append(key)
         return {c: tuple(sorted(keys, key=len, reverse=True)) for c, keys in runs.items()}
 
+    @functools.cached_property
+    def prefilters(self) -> Prefilters:
+        """BP001's cheap tests of the boilerplate patterns (``rules.literals``). Analysing the
+        patterns with the ``re`` parser costs about 2 ms each; the cache keeps the result, so a
+        process pays it once per glossary edit instead of at every start."""
+        from ..rules.literals import Prefilters  # the rules import this module
+
+        return Prefilters([pattern for _, pattern in self.boilerplate])
+
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["zh_affixes"] = self.zh_affixes
+        state["prefilters"] = self.prefilters
         if not isinstance(self.entries, LazyEntries):
             state["entries"] = LazyEntries(self.entries)
         return state

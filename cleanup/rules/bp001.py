@@ -21,7 +21,6 @@ Fix safety
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 
 import regex
@@ -30,7 +29,6 @@ from ..errors import CleanupError
 from ..glossary.compiled import PATTERN_TIMEOUT
 from ..model import Edit, Finding, Fix, Span
 from ..scan import Scan
-from .literals import Prefilters
 
 CODE = "BP001"
 NAME = "boilerplate"
@@ -63,16 +61,10 @@ def _edits(text: str, m: regex.Match[str], scope: str, keep: int, lead: str, tra
     return (Edit(Span(start, end), ""),)
 
 
-@functools.lru_cache(maxsize=8)
-def _prefilters(patterns: tuple[regex.Pattern[str], ...]) -> Prefilters:
-    """The prefilters of all the glossary's patterns, applied together (see ``literals``)."""
-    return Prefilters(patterns)
-
-
 def check(scan: Scan) -> Iterator[Finding]:
     text = scan.text
     boilerplate = scan.glossary.boilerplate
-    for position in _prefilters(tuple(pattern for _, pattern in boilerplate)).passing(text):
+    for position in scan.glossary.prefilters.passing(text):  # kept in the glossary cache
         index, pattern = boilerplate[position]  # the others cannot match (see literals)
         entry = scan.glossary.entry(index)
         try:
