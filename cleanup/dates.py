@@ -7,6 +7,8 @@ nonsense (年 "year", 月 "moon", 日 "sun"); read as a whole they have one Engl
     2024年3月5日 → March 5, 2024     2024年3月 → March 2024     3月5日 → March 5
     3月 / 3月份 → March                2021年 → 2021                5日 → the 5th
     10时30分 / 10点30分 → 10:30       百分之五 / 百分之2.5 → 5 percent / 2.5 percent
+    100多个 / 30余 → more than 100 / more than 30 (a classifier is dropped; 30多万, an amount,
+    is ZH004's, and 30多岁, an age, is left alone)
 
 Numbers may be digits or Chinese numerals (三月五日, 二〇二四年). Only what cannot be anything else
 is read: a year has four digits from 1800 to 2099 (``5年`` is "five years"), months and days are
@@ -29,6 +31,8 @@ _YEAR = rf"(?:1[89]\d\d|20\d\d|{_NUM}{{4}})"
 _SMALL = rf"(?:\d{{1,2}}|{_NUM}{{1,3}})"
 _AFTER_YEAR = "代度底初末中前后内间"  # 90年代, 2024年度, 2024年底 ...: another word
 _AFTER_MONTH = "底初末中前后内间"
+_CLASSIFIERS = "个名家位次项所座架艘辆只条"  # dropped in English: 100多个 countries
+_AFTER_MORE = "万亿千百十元倍岁年月日天小分秒米吨公斤里"  # 30多万 is an amount, 30多岁 an age: not read here
 DATE = regex.compile(
     rf"(?P<y>{_YEAR})\s*年(?![{_AFTER_YEAR}])"
     rf"(?:\s*(?P<m>{_SMALL})\s*月份?(?![{_AFTER_MONTH}])(?:\s*(?P<d>{_SMALL})\s*[日号])?)?"
@@ -36,9 +40,10 @@ DATE = regex.compile(
     rf"|(?P<d3>{_SMALL})\s*日(?![本报元前后内间])"
     r"|(?P<h>\d{1,2})\s*[时点]\s*(?:(?P<min>\d{1,2})\s*分|(?P<half>半))"
     rf"|百分之(?P<pct>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
+    rf"|(?P<more>\d{{1,3}}(?:,\d{{3}})*|\d+)\s*[多余](?P<cl>[{_CLASSIFIERS}]?+)(?![{_AFTER_MORE}])"
 )
 _NUMERALS = "〇零一二两三四五六七八九十"
-_CUES = "年月日时点百"  # a text with none of these has no Chinese date
+_CUES = "年月日时点百多余"  # a text with none of these has no Chinese date
 _UNITS = {"十": 10, "百": 100}
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
@@ -48,7 +53,7 @@ class ChineseDate:
     start: int
     end: int
     english: str
-    kind: str  # "date", "time" or "percentage"
+    kind: str  # "date", "time", "percentage" or "number"
 
 
 def chinese_dates(text: str) -> list[ChineseDate]:
@@ -58,16 +63,19 @@ def chinese_dates(text: str) -> list[ChineseDate]:
     found = []
     for m in DATE.finditer(text):
         start = m.start()
-        if start and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS) and not m["pct"]:
+        if start and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS + ".") and not m["pct"]:
             continue  # the number goes on before the match: 12025年 is no year
         english = _english(m)
         if english is not None:
             kind = "percentage" if m["pct"] is not None else "time" if m["h"] is not None else "date"
+            kind = "number" if m["more"] is not None else kind
             found.append(ChineseDate(start, m.end(), english, kind))
     return found
 
 
 def _english(m: regex.Match[str]) -> str | None:
+    if m["more"] is not None:
+        return f"more than {m['more']}"
     if m["pct"] is not None:
         value = _decimal(m["pct"])
         return None if value is None else f"{value} percent"

@@ -1,10 +1,11 @@
-"""Chinese date, clock time or percentage left in English text.
+"""Chinese date, clock time, percentage or approximate number left in English text.
 
 What it does
-    Finds dates, times and percentages written the Chinese way (``2024年3月5日``, ``3月``,
-    ``5日``, ``10时30分``, ``百分之五``, with digits or Chinese numerals) and writes them as
-    English does: ``March 5, 2024``, ``March``, ``the 5th``, ``10:30``, ``5 percent`` (see
-    ``cleanup.dates`` for what is read and what is left alone).
+    Finds dates, times, percentages and approximate numbers written the Chinese way
+    (``2024年3月5日``, ``3月``, ``5日``, ``10时30分``, ``百分之五``, ``100多个``, with digits or
+    Chinese numerals) and writes them as English does: ``March 5, 2024``, ``March``, ``the
+    5th``, ``10:30``, ``5 percent``, ``more than 100`` (see ``cleanup.dates`` for what is read
+    and what is left alone).
 
 Why is this bad?
     The Chinese characters are unreadable to an English reader, and read one by one (年 "year",

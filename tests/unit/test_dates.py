@@ -24,6 +24,10 @@ from cleanup.dates import chinese_dates
     ("the 90年代 and 2024年度 and 3月底 and 2024年初", []),
     ("5年 ago, 1000年, 12025年, 13月, 日本, 人民日报, 5日后, 5号 building", []),
     ("plain English with no cue", []),
+    ("100多个 countries, 30余 firms, 1,000多名 workers", [("100多个", "more than 100", "number"),
+                                                   ("30余", "more than 30", "number"),
+                                                   ("1,000多名", "more than 1,000", "number")]),
+    ("30多万 people, 30多岁, 30多个月, 1.5多", []),  # an amount, an age, a duration, a decimal
 ])  # fmt: skip
 def test_chinese_dates(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(text[d.start : d.end], d.english, d.kind) for d in chinese_dates(text)] == found
