@@ -7,8 +7,9 @@ nonsense (年 "year", 月 "moon", 日 "sun"); read as a whole they have one Engl
     2024年3月5日 → March 5, 2024     2024年3月 → March 2024     3月5日 → March 5
     3月 / 3月份 → March                2021年 → 2021                5日 → the 5th
     10时30分 / 10点30分 → 10:30       百分之五 / 百分之2.5 → 5 percent / 2.5 percent
-    100多个 / 30余 → more than 100 / more than 30 (a classifier is dropped; 30多万, an amount,
-    is ZH004's, and 30多岁, an age, is left alone)
+    100多个 / 30余 → more than 100 / more than 30 (glued to the number; a classifier is dropped;
+    before any other Chinese it is left alone: 30多万 is an amount, ZH004's, 30多岁 an age,
+    300余震 may be "more than 300 aftershocks")
 
 Numbers may be digits or Chinese numerals (三月五日, 二〇二四年). Only what cannot be anything else
 is read: a year has four digits from 1800 to 2099 (``5年`` is "five years"), months and days are
@@ -40,7 +41,7 @@ DATE = regex.compile(
     rf"|(?P<d3>{_SMALL})\s*日(?![本报元前后内间])"
     r"|(?P<h>\d{1,2})\s*[时点]\s*(?:(?P<min>\d{1,2})\s*分|(?P<half>半))"
     rf"|百分之(?P<pct>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
-    rf"|(?P<more>\d{{1,3}}(?:,\d{{3}})*|\d+)\s*[多余](?P<cl>[{_CLASSIFIERS}]?+)(?![{_AFTER_MORE}])"
+    rf"|(?P<more>\d{{1,3}}(?:,\d{{3}})*|\d+)[多余](?:[{_CLASSIFIERS}](?![{_AFTER_MORE}])|(?!\p{{Han}}))"
 )
 _NUMERALS = "〇零一二两三四五六七八九十"
 _CUES = "年月日时点百多余"  # a text with none of these has no Chinese date

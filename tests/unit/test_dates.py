@@ -27,7 +27,7 @@ from cleanup.dates import chinese_dates
     ("100多个 countries, 30余 firms, 1,000多名 workers", [("100多个", "more than 100", "number"),
                                                    ("30余", "more than 30", "number"),
                                                    ("1,000多名", "more than 1,000", "number")]),
-    ("30多万 people, 30多岁, 30多个月, 1.5多", []),  # an amount, an age, a duration, a decimal
+    ("30多万 people, 30多岁, 30多个月, 1.5多, 300余震, 300 余 more", []),  # amount, age, duration, decimal...
 ])  # fmt: skip
 def test_chinese_dates(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(text[d.start : d.end], d.english, d.kind) for d in chinese_dates(text)] == found
