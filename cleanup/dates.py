@@ -1,4 +1,4 @@
-"""Chinese dates, clock times and percentages left in English text, and their English.
+"""Chinese dates, clock times, percentages and approximate numbers in English text, and their English.
 
 Machine translation that gives up on a clause leaves its dates as Chinese writes them:
 ``2024年3月5日``, ``3月``, ``5日``, ``10时30分``, ``百分之五``. Read character by character they are
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .numbers import chinese_number
+from .numbers import SMALL_UNITS, chinese_number, ordinal
 
 _NUM = r"[〇零一二两三四五六七八九十]"
 _YEAR = rf"(?:1[89]\d\d|20\d\d|{_NUM}{{4}})"
@@ -44,8 +44,8 @@ DATE = regex.compile(
     rf"|(?P<more>\d{{1,3}}(?:,\d{{3}})*|\d+)[多余](?:[{_CLASSIFIERS}](?![{_AFTER_MORE}])|(?!\p{{Han}}))"
 )
 _NUMERALS = "〇零一二两三四五六七八九十"
-_CUES = "年月日时点百多余"  # a text with none of these has no Chinese date
-_UNITS = {"十": 10, "百": 100}
+_CUES = "年月日时点百多余"
+_KINDS = (("percentage", "pct"), ("time", "h"), ("number", "more"))  # what a match is, by its group  # a text with none of these has no Chinese date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
 
@@ -58,7 +58,7 @@ class ChineseDate:
 
 
 def chinese_dates(text: str) -> list[ChineseDate]:
-    """Every Chinese date, time and percentage in ``text`` that reads one way, in order."""
+    """Every Chinese date, time, percentage and approximate number in ``text`` that reads one way."""
     if not any(cue in text for cue in _CUES):
         return []
     found = []
@@ -68,8 +68,7 @@ def chinese_dates(text: str) -> list[ChineseDate]:
             continue  # the number goes on before the match: 12025年 is no year
         english = _english(m)
         if english is not None:
-            kind = "percentage" if m["pct"] is not None else "time" if m["h"] is not None else "date"
-            kind = "number" if m["more"] is not None else kind
+            kind = next((k for k, group in _KINDS if m[group] is not None), "date")
             found.append(ChineseDate(start, m.end(), english, kind))
     return found
 
@@ -103,7 +102,7 @@ def _english(m: regex.Match[str]) -> str | None:
         return name
     if year:
         return str(year)
-    return f"the {_ordinal(day)}" if day else None
+    return f"the {ordinal(day)}" if day else None
 
 
 def _number(text: str | None, year: bool = False) -> int | None:
@@ -115,7 +114,7 @@ def _number(text: str | None, year: bool = False) -> int | None:
     if year:
         digits = text.translate(_DIGITS)
         return int(digits) if digits.isdigit() and 1800 <= int(digits) <= 2099 else None
-    return chinese_number(text, _UNITS)
+    return chinese_number(text, SMALL_UNITS)
 
 
 def _decimal(text: str) -> str | None:
@@ -123,13 +122,9 @@ def _decimal(text: str) -> str | None:
     if text[0].isdigit():
         return text
     whole, _, fraction = text.partition("点")
-    value = chinese_number(whole, _UNITS)
+    value = chinese_number(whole, SMALL_UNITS)
     digits = fraction.translate(_DIGITS)
     if value is None or (fraction and not digits.isdigit()):
         return None
     return f"{value}.{digits}" if fraction else str(value)
 
-
-def _ordinal(day: int) -> str:
-    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    return f"{day}{suffix}"

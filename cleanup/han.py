@@ -16,13 +16,12 @@ from dataclasses import dataclass, replace
 import regex
 
 from .glossary.compiled import Compiled
-from .numbers import chinese_number
+from .numbers import SMALL_UNITS, chinese_number
 from .zh import can_begin, char_table, han_runs, pinyin_matches, strip_tones
 
 TERM, MIXED, MIXED_UNKNOWN, UNKNOWN = "term", "mixed", "mixed-unknown", "unknown"
 # The number of a member of a numbered series after its key: 十八号 in 神舟十八号 (Shenzhou-18).
 SERIES_NUMBER = regex.compile(r"[〇零一二两三四五六七八九十百]{1,4}号")
-SERIES_UNITS = {"十": 10, "百": 100}
 
 
 @dataclass(frozen=True)
@@ -159,7 +158,7 @@ def _series_number(text: str, pos: int, end: int, series: bool) -> int:
 
 def _member(number: str) -> int:
     """十八号 → 18; 0 for no number."""
-    return (chinese_number(number[:-1], SERIES_UNITS) or 0) if number.endswith("号") else 0
+    return (chinese_number(number[:-1], SMALL_UNITS) or 0) if number.endswith("号") else 0
 
 
 def _resolve_left(latin: str, run: str, left: int, start: int, g: Compiled) -> HanPiece | None:

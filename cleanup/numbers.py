@@ -16,6 +16,7 @@ import regex
 DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
+SMALL_UNITS = {"十": 10, "百": 100}  # enough for a day, a month or a series member (十八号)
 ARABIC = regex.compile(r"[\d,]+(?:\.\d+)?")
 YEAR = regex.compile(r"(?:1[5-9]|20)\d\d")
 
@@ -84,3 +85,9 @@ def figure(num: str, scale: str, units: dict[str, int]) -> tuple[str, bool] | No
 def year_like(number: str) -> bool:
     """A bare four-digit figure that may be a year (2019), not an amount."""
     return YEAR.fullmatch(number) is not None
+
+
+def ordinal(n: int) -> str:
+    """1 → 1st, 22 → 22nd, 13 → 13th."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

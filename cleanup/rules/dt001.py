@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import regex
 
 from ..model import Finding, Origin, Safety
+from ..numbers import ordinal
 from ..scan import Scan
 from .base import replace
 
@@ -140,7 +141,7 @@ def check(scan: Scan) -> Iterator[Finding]:
         safety = Safety.SAFE if len(distinct) == 1 else Safety.SUGGESTION
         after = f"{calendar.month_name[month]} {r.day}" if not r.first else str(r.day)
         start, end = r.span
-        what = f"relative date '{text[start:end]}'" + (f" (a range from the {_ordinal(r.first)})" if r.first else "")
+        what = f"relative date '{text[start:end]}'" + (f" (a range from the {ordinal(r.first)})" if r.first else "")
         if len(distinct) == 1:
             message = f"{what}; the article's month is {calendar.month_name[month]}"
         else:
@@ -148,7 +149,3 @@ def check(scan: Scan) -> Iterator[Finding]:
             message = f"{what}; months named before: {named}; check the month"
         yield replace(CODE, start, end, after, safety, message, ORIGIN)
 
-
-def _ordinal(day: int) -> str:
-    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    return f"{day}{suffix}"
