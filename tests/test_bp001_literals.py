@@ -12,7 +12,7 @@ import regex
 import yaml
 
 from cleanup.glossary.loader import bundled_dir
-from cleanup.rules.literals import Document, analyse, prefilter
+from cleanup.rules.literals import Document, Prefilters, analyse, prefilter
 
 FLAGS = regex.MULTILINE | regex.V0  # how the glossary compiles boilerplate patterns
 
@@ -230,3 +230,30 @@ def test_random_patterns_never_skip_a_text_they_match() -> None:
                 assert passes, (source, flags, text)
             skipped += not passes
     assert checked > 10_000 and skipped > 10_000  # the test tests something
+
+
+def test_prefilters_applied_together_never_skip_a_pattern_that_matches() -> None:
+    """``Prefilters.passing`` (one line lookup for every pattern's starts, then the needs of the
+    patterns a start lets through) keeps every pattern that matches, as each test alone would."""
+    rng = random.Random(20261130)
+    texts = ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 16))) for _ in range(300)]
+    patterns = []
+    while len(patterns) < 40:
+        source = rng.choice(["^", "^", "(?i)^", r"\A", ""]) + random_pattern(rng)
+        try:
+            patterns.append(regex.compile(source, FLAGS))
+        except regex.error:
+            continue
+    together = Prefilters(patterns)
+    assert any(t is not None and t.starts for t in together.tests)
+    checked = skipped = 0
+    for text in texts:
+        passing = set(together.passing(text))
+        for j, pattern in enumerate(patterns):
+            alone = together.tests[j] is None or together.tests[j].may_match(Document(text))
+            assert (j in passing) == alone, (pattern.pattern, text)
+            if pattern.search(text) is not None:
+                checked += 1
+                assert j in passing, (pattern.pattern, text)
+            skipped += j not in passing
+    assert checked > 500 and skipped > 500  # the test tests something

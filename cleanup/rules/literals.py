@@ -51,8 +51,8 @@ import regex
 
 MAX_STRINGS = 16  # strings in one need; beyond that a run of literals is cut in two
 MAX_STARTS = 64  # line starts of one pattern: looked up per line in a dictionary, so many are cheap
-MAX_NEEDS = 2
-RARE = 5  # weight (ASCII 1, other 8 per character) from which a string seldom occurs by chance  # needs tested per pattern, the most telling first (each costs a scan)
+MAX_NEEDS = 2  # needs tested per pattern, the most telling first (each costs a scan)
+RARE = 5  # weight (ASCII 1, other 8 per character) from which a string seldom occurs by chance
 IGNORECASE, VERBOSE = int(regex.I), int(regex.X)  # the same values in re (not so ASCII: re's DEBUG)
 ALLOWED_FLAGS = int(regex.I | regex.M | regex.S | regex.A | regex.U | regex.V0)
 _POSIX_CLASS = re.compile(r"\[:[^\[\]]*:\]")  # wider than regex's [:name:] and [:^name:]
@@ -173,6 +173,10 @@ class Prefilter:
         """False only when the pattern cannot match the document's text."""
         if self.starts and not document.starts_line(self.starts):
             return False
+        return self.needs_met(document)
+
+    def needs_met(self, document: Document) -> bool:
+        """Whether the text has one string of every need (the starts aside)."""
         for need, search in zip(self.needs, self.searches):
             if search is not None:
                 if search.search(document.text) is None:
@@ -204,8 +208,8 @@ class Prefilters:
         chosen = set(self.unanchored)
         for start in document.line_starts():
             chosen.update(self.by_start[start])
-        tests = self.tests
-        return [j for j in sorted(chosen) if (test := tests[j]) is None or test.may_match(document)]
+        tests = self.tests  # a chosen pattern's start is known to begin a line: only its needs are left
+        return [j for j in sorted(chosen) if (test := tests[j]) is None or test.needs_met(document)]
 
 
 def prefilter(pattern: regex.Pattern[str]) -> Prefilter | None:
