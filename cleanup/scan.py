@@ -57,7 +57,8 @@ class Scan:
 
     @functools.cached_property
     def chinese_dates(self) -> list[ChineseDate]:
-        """Dates, times and percentages written the Chinese way (ZH005; ZH003 leaves them be)."""
+        """Dates, times, percentages and approximate numbers written the Chinese way (ZH005;
+        ZH003 leaves them be)."""
         return chinese_dates(self.text) if self.han else []
 
     @functools.cached_property

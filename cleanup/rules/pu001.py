@@ -2,9 +2,9 @@
 
 What it does
     Replaces Chinese and full-width punctuation (``，。：；！？（）【】《》、``, the doubled
-    ellipsis ``……`` and dash ``——``, full-width Latin letters and digits) with English punctuation, adding the space English puts after a
-    comma or before an opening bracket, and dropping a space that English does not put before
-    a comma or full stop.
+    ellipsis ``……`` and dash ``——``, full-width Latin letters and digits) with English
+    punctuation, adding the space English puts after a comma or before an opening bracket, and
+    dropping a space that English does not put before a comma or full stop.
 
 Why is this bad?
     CJK punctuation is full-width: it breaks the rhythm of English text, and many fonts and
