@@ -284,7 +284,8 @@ def test_no_default_glossary_uses_only_the_given_ones(tmp_path: Path) -> None:
 
 # ---- suggest and stats ---------------------------------------------------------------------------
 
-CORPUS_A = "The 揭榜挂帅 scheme grew. Then 揭榜掛帥 again.\nA Wei星 report. The 人民日报 said.\n"
+# Pao星: a mixed token no entry resolves (Wei星 would be 卫星, satellite, a glossary entry).
+CORPUS_A = "The 揭榜挂帅 scheme grew. Then 揭榜掛帥 again.\nA Pao星 report. The 人民日报 said.\n"
 CORPUS_B = "Under 揭榜挂帅, firms bid. The 蓝天保卫战 went on.\n"
 
 
@@ -307,7 +308,7 @@ def test_suggest_ranks_by_frequency_with_context_and_stub(tmp_path: Path) -> Non
     assert lines[0].startswith("    3× 揭榜挂帅 (jiē bǎng guà shuài) in 2 file(s)")  # 掛帥 folded into 挂帅
     assert lines[1] == "       corpus/a.txt:1: The 揭榜挂帅 scheme grew. Then 揭榜掛帥 again."
     assert lines[2] == "       corpus/b.md:1: Under 揭榜挂帅, firms bid. The 蓝天保卫战 went on."
-    assert any(line.startswith("    1× Wei星 (mixed token)") for line in lines)
+    assert any(line.startswith("    1× Pao星 (mixed token)") for line in lines)
     assert not any("人民日报" in line for line in lines if not line.startswith("       "))  # the glossary covers it
     assert fallback_available() or "→" not in lines[0]  # without the fallback: pinyin only
     proposed = lines[0].split("→ ", 1)[1].rsplit(" [", 1)[0] if "→" in lines[0] else "TODO"
@@ -316,7 +317,7 @@ def test_suggest_ranks_by_frequency_with_context_and_stub(tmp_path: Path) -> Non
     assert first["zh"] == ["揭榜挂帅"] and first["note"].startswith("TODO") and first["en"] == proposed
     assert first["examples"][0]["in"] == "The 揭榜挂帅 scheme grew."
     assert first["examples"][0]["out"] == f"The {first['en']} scheme grew."
-    assert "#   1× Wei星  (corpus/a.txt:2)" in (tmp_path / "stub.yaml").read_text(encoding="utf-8")
+    assert "#   1× Pao星  (corpus/a.txt:2)" in (tmp_path / "stub.yaml").read_text(encoding="utf-8")
 
 
 def test_suggest_missing_file_is_one_line_error(tmp_path: Path) -> None:
