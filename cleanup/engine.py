@@ -29,13 +29,22 @@ class NotConverged(CleanupError):
 
 
 def detect(text: str, glossary: Compiled, rules: Sequence[Rule] = RULES) -> list[Finding]:
-    """All findings of the chosen rules, minus those inside allow-listed phrases."""
+    """All findings of the chosen rules, minus those inside allow-listed phrases and those whose
+    fix would leave the text as it is: a key that differs from its English only in case, met in
+    upper-case text, is rewritten in that case to itself (CHIPS AND SCIENCE ACT for the variant
+    Chips and Science Act). Such a fix is no change, and counted as one it would keep the fix
+    loop from ever reaching its fixed point."""
     scan = scan_of(text, glossary)
-    findings = [f for rule in rules for f in rule.check(scan)]
+    findings = [f for rule in rules for f in rule.check(scan) if not _changes_nothing(text, f)]
     allowed = scan.allowed
     if allowed:
         findings = [f for f in findings if not _inside_any(f, allowed)]
     return findings
+
+
+def _changes_nothing(text: str, finding: Finding) -> bool:
+    fix = finding.fix
+    return fix is not None and all(text[e.span.start : e.span.end] == e.text for e in fix.edits)
 
 
 def _inside_any(finding: Finding, allowed: list[tuple[int, int]]) -> bool:

@@ -388,3 +388,28 @@ def test_cli_reports_one_line(tmp_path: Path, text: str, expected: str) -> None:
     errors = [line for line in result.output.splitlines() if line.startswith("cleanup: error:")]
     assert len(errors) == 1 and expected in errors[0], result.output
     assert "Traceback" not in result.output
+
+
+CASE_ONLY_VARIANT = """\
+kind: term
+entries:
+  - id: chips
+    en: CHIPS and Science Act
+    wrong: [Chip and Science Act]
+    variants: [Chips and Science Act]
+    note: n
+    examples: [{in: x}]
+"""
+
+
+def test_a_fix_that_changes_nothing_is_no_finding_and_the_loop_ends(tmp_path: Path) -> None:
+    """In upper-case text a variant that differs from its English only in case is rewritten, in
+    that case, to itself. Such a no-op was once counted as a change, and the fix loop never
+    reached its fixed point (found by the fuzzer)."""
+    glossary = compile_loaded(load_glossary([write(tmp_path, CASE_ONLY_VARIANT)], use_default=False))
+    result = clean("THE CHIP AND SCIENCE ACT TOOK EFFECT", glossary)
+    assert result.cleaned == "THE CHIPS AND SCIENCE ACT TOOK EFFECT"
+    assert [c.code for c in result.applied] == ["EN001"]
+    assert clean("CHIPS AND SCIENCE ACT", glossary).changes == ()
+    mixed = clean("The CHIPS and Science Act, or the Chips and Science Act.", glossary)
+    assert mixed.cleaned == "The CHIPS and Science Act, or the CHIPS and Science Act."  # EN003 still unifies
