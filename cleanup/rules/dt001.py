@@ -111,14 +111,18 @@ def _relative_dates(text: str) -> list[_Relative]:
         if m.start("prep") < taken:
             continue  # the previous match's trailing word (or its range) was this preposition
         taken = m.end()
+        day = int(m.group("day"))
         tail = RANGE_END.match(text, m.end("span"))
-        if tail is not None and int(tail.group("day")) > int(m.group("day")):
+        if tail is not None and int(tail.group("day")) <= day:
+            tail = None  # the 28th to the 3rd: no range within one month
+        if tail is not None:
             taken = tail.end()
-            if _is_date_use(tail):  # else a range of other ordinals: from the 3rd to the 5th floor
-                out.append(_Relative(m.span("span"), int(m.group("day")), m.start("prep")))
-                out.append(_Relative(tail.span("span"), int(tail.group("day")), m.start("prep"), int(m.group("day"))))
-        elif _is_date_use(m):
-            out.append(_Relative(m.span("span"), int(m.group("day")), m.start("prep")))
+        # A range is a date when its end is used as one (not: from the 3rd to the 5th floor).
+        if not _is_date_use(tail if tail is not None else m):
+            continue
+        out.append(_Relative(m.span("span"), day, m.start("prep")))
+        if tail is not None:
+            out.append(_Relative(tail.span("span"), int(tail.group("day")), m.start("prep"), day))
     return out
 
 

@@ -72,7 +72,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         if pos < taken:
             continue  # inside a mark of several characters
         ch = text[pos]
-        mark = next((key for key in runs.get(ch, ()) if text.startswith(key, pos)), ch)
+        longer = runs.get(ch)  # most marks are one character: no search for those
+        mark = next((key for key in longer if text.startswith(key, pos)), ch) if longer else ch
         index = table.get(mark)
         if index is None:
             continue
