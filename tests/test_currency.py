@@ -71,6 +71,32 @@ def test_glued_amounts_are_translated_together(text: str, out: str, bundled: Com
     assert clean(text, bundled).cleaned == out
 
 
+NAMED_AFTER = [
+    # The English already names the currency after the figure: the Chinese word goes, the name is
+    # not written twice. A name of another currency is not taken ("won" the verb after dollars).
+    ("investment of 人民币 120 billion yuan, up", "investment of 120 billion yuan, up"),
+    ("spent 人民币 300 yuan on it", "spent 300 yuan on it"),
+    ("about 美元 5 billion dollars.", "about $5 billion."),
+    ("about 美元 5 billion U.S. dollars.", "about $5 billion."),
+    ("a fine of 港币 3 million Hong Kong dollars", "a fine of HK$3 million"),
+    ("5 billion 人民币 yuan in all", "5 billion yuan in all"),
+    ("worth 3亿元 yuan", "worth 300 million yuan"),
+    ("paid 100 欧元 euros", "paid 100 euros"),
+]
+
+
+@pytest.mark.parametrize(("text", "out"), NAMED_AFTER, ids=[t for t, _ in NAMED_AFTER])
+def test_an_english_currency_name_after_the_amount_is_not_repeated(text: str, out: str, bundled: Compiled) -> None:
+    assert clean(text, bundled).cleaned == out
+
+
+def test_a_name_of_another_currency_after_the_amount_is_left_and_the_fix_is_a_suggestion(bundled: Compiled) -> None:
+    for text, before in [("team 美元 500,000 won the prize", "美元 500,000"), ("美元 5 billion yuan", "美元 5 billion")]:
+        (finding,) = [f for f in detect(text, bundled) if f.code == "ZH004"]
+        assert text[finding.span.start : finding.span.end] == before
+        assert finding.fix is not None and finding.fix.safety.name == "SUGGESTION"
+
+
 @pytest.mark.parametrize(("text", "value"), [
     ("三亿", 300_000_000), ("三亿五千万", 350_000_000), ("两万亿", 2 * 10**12), ("十万", 100_000),
     ("十五", 15), ("一百零五", 105), ("一千二百万", 12_000_000), ("三万零五", 30_005), ("億", None),

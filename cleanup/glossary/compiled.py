@@ -48,6 +48,7 @@ class CurrencyIndex:
     before: dict[str, int] = field(default_factory=dict)  # words before an amount (约合) -> entry
     units: dict[str, int] = field(default_factory=dict)  # unit forms (亿, 億) -> factor
     latin: dict[str, list[int]] = field(default_factory=dict)  # HK -> entries it may prefix
+    english: dict[str, list[int]] = field(default_factory=dict)  # "dollars", "yuan" -> entries it names
 
 
 @dataclass
@@ -169,12 +170,26 @@ def _add_currency(out: Compiled, i: int, entry: Entry) -> None:
                 into[form] = i
     for latin in entry.latin:
         index.latin.setdefault(latin, []).append(i)
+    if entry.symbol or entry.unit:
+        for name in english_names(entry.en, entry.unit):
+            index.english.setdefault(name, []).append(i)
     keys = list(entry.zh)
     if entry.symbol or entry.unit:
         keys += [unit + key for unit in AMOUNT_UNITS for key in (*entry.zh, *entry.bound)]
     for key in keys:
         for form in script_forms(key):
             out._put_zh(form, key, i)
+
+
+def english_names(en: str, unit: str) -> set[str]:
+    """Lower-case English names of a currency that MT may leave after its amount (人民币 120
+    billion yuan, 美元 5 billion dollars): the name, its plural, its head word (dollar) and the
+    dotted US form."""
+    names = {en, unit} if unit else {en, en + "s"}
+    head = en.split()[-1]
+    names |= {head, unit or head + "s"}
+    names |= {n.replace("US ", "U.S. ", 1) for n in names if n.startswith("US ")}
+    return {n.lower() for n in names if n}
 
 
 def _add_en(en_keys: dict[str, list[EnKey]], i: int, entry: Entry) -> None:

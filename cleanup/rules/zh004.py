@@ -85,11 +85,12 @@ def _pattern(index: CurrencyIndex) -> regex.Pattern[str]:
     cn_start = regex.escape("".join(DIGITS) + "十")
     arabic = r"(?<![0-9.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9])"
     num = rf"(?:{arabic}(?:[ ]?(?:{unit})(?![0-9]))?|(?<![{cn_all}])[{cn_start}][{cn_all}]*)"
+    english = rf"(?:[ ](?P<{{}}>(?i:{_alt(index.english)}))(?![A-Za-z]))?"  # 人民币 120 billion yuan
     pre = (
         rf"(?:(?<![A-Za-z])(?P<latin>{latin}))?(?P<cur>{word})[ ]?(?P<pnum>{num})"
         rf"(?:(?P<pscale>{SCALE})|[ ]?(?P<tail>{cur}))?"  # 人民币3亿元 repeats the currency
-    )
-    post = rf"(?P<num>{num})(?P<scale>{SCALE})?[ ]?(?P<cur2>{cur})"
+    ) + english.format("etail")
+    post = rf"(?P<num>{num})(?P<scale>{SCALE})?[ ]?(?P<cur2>{cur})" + english.format("etail2")
     return regex.compile(rf"{pre}|{post}|(?P<bare>{num})")
 
 
@@ -208,13 +209,18 @@ def _amount(ctx: _Context, m: regex.Match[str]) -> Amount | None:
     num, scale = (m.group("pnum"), m.group("pscale")) if pre else (m.group("num"), m.group("scale"))
     if tail and ctx.currencies[tail] != entry:  # 美元3元: the figure is the yuan's, 美元 stands alone
         start, entry, pre = m.start("pnum"), ctx.currencies[tail], False
+    named = m.group("etail") if pre else m.group("etail2")
+    said = named is not None and entry in ctx.index.english.get(named.lower(), ())
+    if named is not None and not said:
+        end = m.start("etail" if pre else "etail2") - 1  # 美元 5 million won the prize: not its name
     english = figure(num, scale or "", ctx.index.units)
     if english is None or not ctx.fits(start, end):
         return None
     number, converted = english
     chinese = not num[0].isdigit()
     plain = not scale and not any(c in ctx.index.units or c in ",." for c in num)
-    loose = (pre and plain) or (not converted and year_like(number))  # 美元 500, 美元三, 2019美元
+    loose = (pre and plain and not said) or (not converted and year_like(number))  # 美元 500, 美元三, 2019美元
+    loose = loose or (named is not None and not said)
     return Amount(start, end, entry, number, chinese, loose)
 
 
