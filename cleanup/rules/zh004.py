@@ -56,6 +56,7 @@ UNCLEAR = (UNKNOWN, MIXED_UNKNOWN)
 NUMERAL = Origin("chinese-number")
 SCALE = r"(?:[ ](?i:thousand|million|billion|trillion)(?![A-Za-z]))"
 SCALE_AHEAD = regex.compile(SCALE)
+FIGURE_BEHIND = regex.compile(rf"\d{SCALE}? ?$")  # 11 billion美元: the figure may be another's
 
 
 @dataclass(frozen=True)
@@ -329,7 +330,7 @@ def _word(ctx: _Context, piece: HanPiece) -> Finding:
     if ctx.unclear(piece.start - 1) or ctx.unclear(piece.end):
         message = f"currency '{han}' ({entry.en}) inside untranslated Chinese"
         return report(CODE, piece.start, piece.end, message, entry.origin)
-    figure_behind = regex.search(r"\d ?$", ctx.text[max(0, piece.start - 2) : piece.start])
+    figure_behind = FIGURE_BEHIND.search(ctx.text, max(0, piece.start - 16), piece.start)
     if ctx.figure_ahead(piece.end) or figure_behind:
         message = f"currency '{han}' ({entry.en}) beside a figure that is not its amount (美元3元)"
         return report(CODE, piece.start, piece.end, message, entry.origin)
