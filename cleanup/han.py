@@ -33,6 +33,7 @@ class HanPiece:
     key: str = ""  # the glossary key (canonical form) that matched
     partial: bool = False  # matched inside a run that also holds unknown Chinese
     number: int = 0  # a member of a numbered series: 18 in 神舟十八号 (the piece covers 十八号 too)
+    place: int = -1  # the place entry whose adjective this office takes: 法国 in 法国总统 (covered too)
 
 
 def analyse_han(text: str, glossary: Compiled) -> list[HanPiece]:
@@ -95,7 +96,7 @@ def _run_pieces(text: str, start: int, end: int, g: Compiled, floor: int) -> lis
         tail = _resolve_right(text[end:right], text[start:end], end, right, g)
         if tail is not None:
             end = tail.start
-    pieces.extend(_match_terms(text, start, end, g))
+    pieces.extend(_with_places(_match_terms(text, start, end, g), g))
     if tail is not None:
         pieces.append(tail)
     return pieces
@@ -146,6 +147,31 @@ def _match_terms(text: str, start: int, end: int, g: Compiled) -> list[HanPiece]
     if unknown_from >= 0:
         pieces.append(HanPiece(UNKNOWN, start + unknown_from, end))
     return pieces
+
+
+def _with_places(pieces: list[HanPiece], g: Compiled) -> list[HanPiece]:
+    """A place with an adjective right before an office joins it: 法国 + 总统 is one piece, the
+    office's, rendered ``French president`` (ZH001). Several places in a row (中美外长) stay apart."""
+    if not g.offices or len(pieces) < 2:
+        return pieces
+    out: list[HanPiece] = []
+    for piece in pieces:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == TERM
+            and last.place < 0
+            and last.number == 0
+            and last.end == piece.start
+            and piece.kind == TERM
+            and piece.number == 0
+            and last.entry in g.adjectives
+            and piece.entry in g.offices
+        ):
+            out[-1] = HanPiece(TERM, last.start, piece.end, piece.entry, piece.key, place=last.entry)
+        else:
+            out.append(piece)
+    return out
 
 
 def _series_number(text: str, pos: int, end: int, series: bool) -> int:

@@ -66,6 +66,8 @@ class Compiled:
     boilerplate: list[tuple[int, Any]] = field(default_factory=list)
     currency: CurrencyIndex | None = None  # None in a cache written before currencies existed
     series: set[int] = field(default_factory=set)  # entries naming numbered series (神舟 in 神舟十八号)
+    adjectives: set[int] = field(default_factory=set)  # places with an adjective (法国: French)
+    offices: set[int] = field(default_factory=set)  # offices and bodies that take one (总统, 外交部)
 
     def entry(self, index: int) -> Entry:
         return self.entries[index]
@@ -155,6 +157,10 @@ def _add_zh(out: Compiled, i: int, entry: Entry) -> None:
             out._put_zh(form, key, i)
     if entry.series:
         out.series.add(i)
+    if entry.adjective:
+        out.adjectives.add(i)
+    if entry.office:
+        out.offices.add(i)
 
 
 def _add_currency(out: Compiled, i: int, entry: Entry) -> None:

@@ -2,7 +2,11 @@
 
 A glossary file is ``{kind: KIND, entries: [...]}``. The kinds and their fields:
 
-* ``term``        zh / en / wrong / variants / safety / inflect / series (ZH001, ZH002, EN001, EN003)
+* ``term``        zh / en / wrong / variants / safety / inflect / series / adjective / office
+                  (ZH001, ZH002, EN001, EN003)
+  A place's ``adjective`` is how English names it before an office or a body (法国: French);
+  an ``office`` is the English such a key takes after that adjective (总统: president, so
+  法国总统 is ``French president``, ``French President`` before a name).
 * ``idiom``       zh / en / wrong                                 (EN002, always a suggestion)
 * ``punctuation`` zh (the characters) / en / space               (PU001)
 * ``boilerplate`` pattern / scope / keep / lead / trail          (BP001)
@@ -31,7 +35,7 @@ if TYPE_CHECKING:  # a type only: a cached glossary is used without the YAML par
 KINDS = ("term", "idiom", "punctuation", "boilerplate", "allow", "currency")
 COMMON = {"id", "note", "examples"}
 FIELDS: dict[str, set[str]] = {
-    "term": COMMON | {"zh", "en", "wrong", "variants", "safety", "inflect", "series", "tags"},
+    "term": COMMON | {"zh", "en", "wrong", "variants", "safety", "inflect", "series", "adjective", "office", "tags"},
     "idiom": COMMON | {"zh", "en", "wrong", "tags"},
     "punctuation": COMMON | {"zh", "en", "space", "map"},
     "boilerplate": COMMON | {"pattern", "scope", "keep", "lead", "trail", "tags"},
@@ -73,6 +77,8 @@ class Entry:
     safety: Safety = Safety.SAFE
     inflect: bool = False
     series: bool = False  # the key names numbered members: 神舟十八号 → Shenzhou-18
+    adjective: str = ""  # a place's adjective before an office: 法国 → French
+    office: str = ""  # the English after a place's adjective: 外交部 → Foreign Ministry
     space: str = "after"
     map: str = ""
     pattern: str = ""
@@ -139,8 +145,8 @@ def build_entry(kind: str, raw: Located, file: str) -> Entry:
 def _field(name: str, located: Located, entry_id: str) -> Any:
     value = located.value
     line = located.line
-    if name in ("id", "en", "note", "pattern", "lead", "trail", "symbol", "unit"):
-        required = name in ("id", "note", "pattern", "symbol", "unit")
+    if name in ("id", "en", "note", "pattern", "lead", "trail", "symbol", "unit", "adjective", "office"):
+        required = name in ("id", "note", "pattern", "symbol", "unit", "adjective", "office")
         if not isinstance(value, str) or (required and not value.strip()):
             raise SchemaProblem(line, entry_id, f"{name!r} must be a non-empty string")
         if name == "id" and not _is_id(value):

@@ -32,6 +32,8 @@ DESCRIPTIONS = {
     "note": "Where the rendering comes from (official name, style guide) and any caveat.",
     "examples": "Texts run through the whole tool when the glossary is checked.",
     "safety": "`safe` fixes apply automatically; `suggestion` fixes apply on request.",
+    "adjective": "A place's adjective before an office or a body (法国: French; 美国: US).",
+    "office": "The English this key takes after a place with an `adjective` (外交部: Foreign Ministry, so 法国外交部 is French Foreign Ministry); capitalised before a name (French President Emmanuel Macron). Composed, the place's safety applies.",
     "series": "The key names a numbered series: key + Chinese numeral + 号 is `en`-N (神舟十八号 → Shenzhou-18).",
 }
 

@@ -22,16 +22,23 @@ Fix safety
     and Road (一带一路) initiative``) is deleted, with its brackets, instead of translated twice
     (see ``echo``). A numbered member of a series entry (``series: true``) takes its number:
     ``神舟十八号`` becomes ``Shenzhou-18``, ``长征二号F`` becomes ``Long March-2F``.
+    A place with an ``adjective`` right before an ``office`` reads as English writes it:
+    ``法国外交部`` becomes ``French Foreign Ministry``; an office is capitalised before a name
+    (``法国总统马克龙`` becomes ``French President Emmanuel Macron``). Composed, the place's
+    safety applies: 总理 alone may be China's premier (a suggestion), 印度总理 is India's prime
+    minister. Places whose office has another name (德国总理, German Chancellor) are entries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..english import capitalise, sentence_start
-from ..han import TERM
+from ..english import capitalise, sentence_start, title_case
+from ..glossary.entries import Entry
+from ..han import TERM, HanPiece
 from ..model import Finding, Fix, Safety, Span
 from ..scan import Scan
+from ..zh import has_han
 from .base import han_padding, replace
 from .echo import echo_edits
 
@@ -55,6 +62,26 @@ def english_for(scan: Scan, start: int, end: int, en: str) -> str:
     return han_padding(scan.text, start, end, en)
 
 
+def _name_follows(text: str, pos: int) -> bool:
+    """A name seems to follow: Chinese, or a capitalised word (总统马克龙, 总统 Macron)."""
+    pos += text.startswith(" ", pos)
+    ch = text[pos : pos + 1]
+    return ch.isupper() or has_han(ch)
+
+
+def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
+    """The entry's English; an office takes its place's adjective (法国外交部 → French Foreign
+    Ministry) and title case before a name (President Emmanuel Macron)."""
+    if piece.number:
+        return f"{entry.en}-{piece.number}"  # 神舟十八号 → Shenzhou-18
+    if not entry.office:
+        return entry.en
+    form = entry.office if piece.place >= 0 else entry.en
+    if _name_follows(scan.text, piece.end):
+        form = title_case(form)
+    return f"{scan.glossary.entry(piece.place).adjective} {form}" if piece.place >= 0 else form
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     for piece in scan.han:
         if piece.kind != TERM or scan.glossary.entry(piece.entry).kind == "currency":
@@ -64,13 +91,16 @@ def check(scan: Scan) -> Iterator[Finding]:
         message = f"Chinese term '{before}' left in English; glossary: {entry.en}" + (
             f" (member {piece.number} of a numbered series)" if piece.number else ""
         )
-        safety = _safety(entry.safety, piece.partial, piece.number)
-        echo = echo_edits(scan.text, piece.start, piece.end, (entry.en, *entry.variants))
+        place = scan.glossary.entry(piece.place) if piece.place >= 0 else None
+        english = _english(scan, piece, entry)
+        if place is not None:
+            message = f"Chinese term '{before}' left in English; glossary: {place.en} ({place.adjective}) + {entry.en}"
+        safety = _safety(place.safety if place else entry.safety, piece.partial, piece.number)
+        echo = echo_edits(scan.text, piece.start, piece.end, (english, entry.en, *entry.variants))
         if echo is not None:
             message = f"Chinese term '{before}' repeats the English beside it ({entry.en}); delete it"
             yield Finding(CODE, Span(piece.start, piece.end), message, Fix(echo, safety), entry.origin)
             continue
-        english = f"{entry.en}-{piece.number}" if piece.number else entry.en  # 神舟十八号 → Shenzhou-18
         after = english_for(scan, piece.start, piece.end, english)
         if piece.number and scan.text[piece.end : piece.end + 1].isupper() and after.endswith(" "):
             after = after[:-1]  # a model letter belongs to the number: 长征二号F → Long March-2F

@@ -1,0 +1,82 @@
+"""A place's adjective before an office (法国 + 总统 → French president): how the Han cover joins
+the two pieces and how ZH001 writes them, on a glossary of its own and on the bundled one."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup.engine import clean, detect
+from cleanup.glossary.compiled import Compiled, compile_glossary
+from cleanup.glossary.entries import Entry
+from cleanup.han import TERM, UNKNOWN, analyse_han
+from cleanup.model import Safety
+
+
+def _term(eid: str, zh: str, en: str, **fields: object) -> Entry:
+    return Entry(eid, "term", "test.yaml", 1, "test", en=en, zh=(zh,), **fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Compiled:
+    return compile_glossary([
+        _term("france", "法国", "France", adjective="French"),
+        _term("japan", "日本", "Japan", adjective="Japanese"),
+        _term("dprk", "朝鲜", "DPRK", adjective="DPRK", safety=Safety.SUGGESTION),
+        _term("beijing", "北京", "Beijing"),  # no adjective
+        _term("president", "总统", "president", office="president"),
+        _term("zongli", "总理", "prime minister", office="prime minister", safety=Safety.SUGGESTION),
+        _term("mfa", "外交部", "Ministry of Foreign Affairs", office="Foreign Ministry"),
+        _term("macron", "马克龙", "Emmanuel Macron"),
+        _term("shenzhou", "神舟", "Shenzhou", series=True),
+    ])  # fmt: skip
+
+
+def pieces(text: str, glossary: Compiled) -> list[tuple[str, str, int]]:
+    return [(p.kind, text[p.start : p.end], p.place) for p in analyse_han(text, glossary)]
+
+
+def test_a_place_with_an_adjective_joins_the_office_after_it(tiny: Compiled) -> None:
+    france = next(i for i, e in enumerate(tiny.entries) if e.id == "france")
+    assert pieces("法国总统", tiny) == [(TERM, "法国总统", france)]
+    assert clean("the 法国外交部 said", tiny).cleaned == "the French Foreign Ministry said"
+
+
+def test_no_join_without_an_adjective_an_office_or_adjacency(tiny: Compiled) -> None:
+    assert [p[2] for p in pieces("北京总统", tiny)] == [-1, -1]  # Beijing has no adjective
+    assert [p[2] for p in pieces("法国马克龙", tiny)] == [-1, -1]  # Macron is no office
+    assert pieces("法国的总统", tiny) == [(TERM, "法国", -1), (UNKNOWN, "的", -1), (TERM, "总统", -1)]
+    assert [p[2] for p in pieces("法国 总统", tiny)] == [-1, -1]  # two runs
+
+
+def test_the_office_is_capitalised_before_a_name_only(tiny: Compiled) -> None:
+    assert clean("visiting 法国总统马克龙 said", tiny).cleaned == "visiting French President Emmanuel Macron said"
+    assert clean("the 法国总统 Macron said", tiny).cleaned == "the French President Macron said"
+    assert clean("the 法国总统 said", tiny).cleaned == "the French president said"
+    assert clean("the 总统 said", tiny).cleaned == "the president said"  # alone: its own English
+    assert clean("met 总统马克龙 there", tiny).cleaned == "met President Emmanuel Macron there"
+
+
+def test_composed_the_place_decides_safety(tiny: Compiled) -> None:
+    (alone,) = detect("the 总理 said", tiny)
+    assert alone.fix is not None and alone.fix.safety is Safety.SUGGESTION  # whose prime minister?
+    (japanese,) = detect("the 日本总理 said", tiny)
+    assert japanese.fix is not None and japanese.fix.safety is Safety.SAFE
+    assert japanese.fix.edits[0].text == "Japanese prime minister"
+    (dprk,) = detect("the 朝鲜总统 said", tiny)  # the place's own doubt stays
+    assert dprk.fix is not None and dprk.fix.safety is Safety.SUGGESTION
+
+
+def test_an_english_echo_of_the_composed_form_is_deleted(tiny: Compiled) -> None:
+    assert clean("the French Foreign Ministry (法国外交部) said", tiny).cleaned == "the French Foreign Ministry said"
+
+
+@pytest.mark.parametrize(("text", "out"), [
+    ("visiting 法国总统马克龙 said", "visiting French President Emmanuel Macron said"),
+    ("the 印度总理 arrived", "the Indian prime minister arrived"),
+    ("the 德国总理 said", "the German Chancellor said"),  # an entry, not German prime minister
+    ("the 中国总理 said", "the Chinese Premier said"),
+    ("the 美国国防部 said", "the US Department of Defense said"),  # the body's own name wins
+    ("the 俄罗斯外长 said", "the Russian foreign minister said"),
+])  # fmt: skip
+def test_bundled(text: str, out: str, bundled: Compiled) -> None:
+    assert clean(text, bundled).cleaned == out
