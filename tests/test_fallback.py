@@ -151,6 +151,20 @@ def test_proper_noun_loses_its_description() -> None:
     assert sense is not None and sense.english == "Brasilia"
 
 
+def test_a_proper_noun_keeps_its_first_spelling() -> None:
+    sense = read([_entry("Garze or Kandze, Tibetan autonomous prefecture", "Gan1 zi1 zhou1")], "ns").sense
+    assert sense is not None and sense.english == "Garze"
+    common = read([_entry("to change or replace", "geng1")], "v").sense  # a common word keeps its "or"
+    assert common is not None and common.english == "change or replace"
+
+
+def test_a_news_sense_is_chosen_when_the_entry_lists_it() -> None:
+    entries = [_entry("to make an appointment/to invite/approximately/about", "yue1")]
+    assert read(entries, "d").sense.english == "make an appointment"  # type: ignore[union-attr]
+    assert read(entries, "d", prefer="about").sense.english == "about"  # type: ignore[union-attr]
+    assert read(entries, "d", prefer="roughly").sense.english == "make an appointment"  # type: ignore[union-attr]
+
+
 def test_the_common_reading_comes_first() -> None:
     entries = [_entry("to change or replace", "geng1"), _entry("more/even more", "geng4")]
     assert read(entries, "d", ["geng4", "geng1"]).sense.english == "more"  # type: ignore[union-attr]

@@ -30,7 +30,7 @@ from .grammar import FUNCTION_WORDS, POSSESSIVE, function_english, past
 from .index import Index
 from .pinyin import readings, spelled
 from .segment import Word, segment
-from .senses import Reading, read
+from .senses import Reading, news_senses, read
 
 CEDICT, NAME, PLACE, FUNCTION, GLOSSARY = "CC-CEDICT", "name:pinyin", "place:pinyin", "grammar", "glossary"
 MAX_JOIN = 4  # segments joined into one CC-CEDICT headword at most
@@ -173,7 +173,7 @@ def _reading(text: str, tag: str, index: Index) -> Reading:
     """What CC-CEDICT says about a word, remembered: a batch meets the same words in document
     after document, and each reading costs a query and a parse of every sense."""
     entries = index.entries([text]).get(text, [])
-    return read(entries, tag, readings(text) if len(text) == 1 else ())
+    return read(entries, tag, readings(text) if len(text) == 1 else (), news_senses().get(text, ""))
 
 
 def _split(word: Word, index: Index) -> Part | None:

@@ -16,7 +16,10 @@ one naming Chinese characters, ``sb``/``sth``, or longer than four words is a de
 translation, and is dropped; a fragment ending in ``of`` (``in all parts of``) is used only when
 nothing better is offered.
 
-Choice: entries in the order of the character's common readings (``更`` is *gèng* "more" before
+Choice: a sense listed for the word in ``news_senses.tsv`` wins when CC-CEDICT has it (约 is
+"about", not "make an appointment"; 全球 "global", not "entire"): a reviewed table of the senses
+frequent words take in news, each one of the word's own CC-CEDICT glosses, so the table chooses
+and never invents. Otherwise: entries in the order of the character's common readings (``更`` is *gèng* "more" before
 *gēng* "to change"); senses that are verbs, or are not, as jieba's tag prefers; then the first
 sense, unless the second says the same much shorter (the shortest common sense: ``美元`` is
 ``US dollar``, not ``American dollar``; but ``信息`` stays ``information``, not ``news``).
@@ -28,7 +31,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+import functools
 from dataclasses import dataclass
+from importlib import resources
 
 import regex
 
@@ -71,10 +76,19 @@ class Reading:
     reference: str = ""
 
 
-def read(entries: Sequence[Entry], tag: str = "", common: Sequence[str] = ()) -> Reading:
+@functools.cache
+def news_senses() -> dict[str, str]:
+    """word → the gloss English news needs, from the package's ``news_senses.tsv``."""
+    text = resources.files(__package__).joinpath("news_senses.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {word: gloss for word, gloss in rows}
+
+
+def read(entries: Sequence[Entry], tag: str = "", common: Sequence[str] = (), prefer: str = "") -> Reading:
     """The English for a word from its entries, jieba's ``tag`` and its ``common`` readings
     (tone numbers, most common first). A word jieba tags as a proper noun (``nr``, ``ns``,
-    ``nt``, ``nz``) reads its proper-noun entries first (江山: the city Jiangshan)."""
+    ``nt``, ``nz``) reads its proper-noun entries first (江山: the city Jiangshan). ``prefer``
+    is the gloss news needs (``news_senses``), chosen when the entries list it."""
     senses: list[list[Sense]] = []
     reference = ""
     for i, entry in enumerate(_ordered(entries, common, tag.startswith(("nr", "ns", "nt", "nz")))):
@@ -90,7 +104,8 @@ def read(entries: Sequence[Entry], tag: str = "", common: Sequence[str] = ()) ->
                 glosses = _glosses(raw, entry)
                 if glosses:
                     senses.append(glosses)
-    return Reading(_choose(senses, tag), reference=reference if not senses else "")
+    preferred = next((s for sense in senses for s in sense if s.english == prefer), None) if prefer else None
+    return Reading(preferred or _choose(senses, tag), reference=reference if not senses else "")
 
 
 def _ordered(entries: Sequence[Entry], common: Sequence[str], proper: bool) -> list[Entry]:
@@ -128,10 +143,11 @@ def _descriptive(gloss: str) -> bool:
 
 def _clean(gloss: str, proper: bool) -> str:
     """Drop qualifiers, embedded references, a leading ``to``/``a``; a proper noun loses its
-    description (``Hubei Province in central China, capital Wuhan`` → Hubei Province)."""
+    description (``Hubei Province in central China, capital Wuhan`` → Hubei Province) and keeps
+    the first of its spellings (``Garze or Kandze`` → Garze)."""
     text = _PARENS.sub("", _EMBEDDED.sub("", gloss)).strip()
     if proper:
-        text = re.split(r",| in ", text)[0]
+        text = re.split(r",| in | or ", text)[0]
     text = re.sub(r"^to (?!be\b)|^an? |\s+(?:for )?oneself$", "", text.strip().replace('"', ""))
     return text.strip(" ,")
 
