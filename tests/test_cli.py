@@ -124,6 +124,8 @@ def test_glossary_check_ok_and_broken(tmp_path: Path) -> None:
     result = run("glossary", "check", "--no-default-glossary", "-g", str(bad))
     assert result.exit_code == 2
     assert "bad.yaml:3: x: a term needs at least one of zh, wrong, variants" in result.stdout
+    positional = run("glossary", "check", "--no-default-glossary", str(bad))  # a path needs no -g
+    assert positional.exit_code == 2 and positional.stdout == result.stdout
 
 
 @pytest.mark.parametrize("kind", ["missing", "directory", "undecodable", "broken-glossary"])

@@ -41,11 +41,17 @@ def _entries(paths: list[Path] | None, no_default: bool) -> Glossary:
 
 @glossary_app.command("check")
 @guarded
-def glossary_check(glossary: GlossaryOpt = None, no_default_glossary: NoDefaultOpt = False) -> None:
+def glossary_check(
+    paths: Annotated[
+        Optional[list[Path]], typer.Argument(help="Glossary files or directories: the same as --glossary.")
+    ] = None,
+    glossary: GlossaryOpt = None,
+    no_default_glossary: NoDefaultOpt = False,
+) -> None:
     """Validate glossaries: schema, invariants and every entry's examples. Exit 2 on a problem."""
     from ..glossary.validate import check_glossary, key_overrides
 
-    loaded = _entries(glossary, no_default_glossary)
+    loaded = _entries([*(glossary or []), *(paths or [])] or None, no_default_glossary)
     problems = check_glossary(loaded)
     for notice in loaded.notices + key_overrides(loaded):
         _say(f"note: {notice}", err=True)
