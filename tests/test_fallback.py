@@ -16,6 +16,7 @@ from cleanup.cli import app
 from cleanup.fallback import Proposal, names, propose
 from cleanup.fallback.grammar import past
 from cleanup.fallback.index import Entry, default_index
+from cleanup.fallback.senses import Sense, news_senses
 from cleanup.fallback.pinyin import join, spelled
 from cleanup.fallback.senses import read
 
@@ -56,7 +57,7 @@ def test_person_names(han: str, expected: str) -> None:
 
 
 def test_a_name_ends_where_the_sentence_goes_on() -> None:
-    assert english("刘白说") == ("Liu Bai speak", "name:pinyin+CC-CEDICT")
+    assert english("刘白说") == ("Liu Bai say", "name:pinyin+CC-CEDICT")
 
 
 def test_a_bare_surname_is_a_name_after_a_title_and_a_word_otherwise() -> None:
@@ -92,6 +93,26 @@ def test_every_surname_reading_agrees_with_cc_cedict() -> None:
         if not (reading in surnames if surnames else reading.lower() in spoken or not found):
             wrong.append((han, reading, surnames or spoken))
     assert wrong == []
+
+
+def _english(sense: Sense | None) -> str:
+    return sense.english if sense else ""
+
+
+def test_every_news_sense_is_one_of_the_words_own_glosses() -> None:
+    """Data hygiene: the table chooses among CC-CEDICT's glosses and never invents English; a
+    row whose gloss CC-CEDICT does not give the word would be dead."""
+    index = default_index()
+    assert index is not None
+    table = news_senses()
+    entries = index.entries(table)
+    dead = [(w, g) for w, g in table.items() if _english(read(entries.get(w, []), prefer=g).sense) != g]
+    assert len(table) > 500 and dead == []
+
+
+@pytest.mark.parametrize(("han", "expected"), [("市场", "market"), ("活动", "activity"), ("全球", "global")])
+def test_news_senses_in_proposals(han: str, expected: str) -> None:
+    assert english(han) == (expected, "CC-CEDICT")
 
 
 # Places: CC-CEDICT's name when it has one, else joined pinyin.
@@ -178,7 +199,7 @@ def test_the_common_reading_comes_first() -> None:
         ("懼", "fear"),
         ("暫", "temporary"),  # not 蹔 "to scurry", a variant character of the same reading
         ("倡议", "proposal"),
-        ("减", "lower"),
+        ("减", "reduce"),  # news_senses.tsv: not "lower"
         ("美元", "US dollar"),
         ("今天", "today"),
     ],
@@ -195,7 +216,7 @@ def test_dictionary_words(han: str, expected: str) -> None:
         ("买了", "bought"),
         ("或搜索", "or search"),  # a function word from the grammar table
         ("然后下载", "then download"),
-        ("我们的产品", "our goods"),  # a pronoun before 的 is possessive
+        ("我们的产品", "our product"),  # a pronoun before 的 is possessive
         ("下载小册子", "download booklet"),
         ("英国政府", "United Kingdom government"),  # a jieba word CC-CEDICT lacks, split in two
         ("获得更多支持", "obtain more support"),  # 更多, which jieba splits, read as one function word
@@ -223,6 +244,7 @@ def test_compound_with_a_place_names_both_sources() -> None:
         "介观生科",  # a brand: no dictionary word, no name
         "囧",  # CC-CEDICT has only an archaic sense and a slang description
         "了",  # a particle alone
+        "黑田东彦",  # a Japanese name: lone dictionary characters, "black Tiandong accomplished"
     ],
 )
 def test_no_proposal_where_nothing_reads_as_english(han: str) -> None:

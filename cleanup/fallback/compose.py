@@ -204,6 +204,9 @@ def _reads(parts: list[Part]) -> bool:
     """Some English, and no long string of lone characters that no dictionary word groups."""
     if not any(p.english for p in parts):
         return False
+    content = sum(1 for p in parts if len(p.han) == 1 and p.english and p.source == CEDICT)
+    if content >= 2 and 2 * content >= len(parts):
+        return False  # 黑 + 田东 + 彦 (a Japanese name) is not "black Tiandong accomplished"
     lone = 0
     for p in parts:
         lone = lone + 1 if len(p.han) == 1 and p.english else 0
