@@ -4,7 +4,9 @@ What it does
     Replaces Chinese and full-width punctuation (``，。：；！？（）【】《》、``, the doubled
     ellipsis ``……`` and dash ``——``, full-width Latin letters and digits) with English
     punctuation, adding the space English puts after a comma or before an opening bracket, and
-    dropping a space that English does not put before a comma or full stop.
+    dropping a space that English does not put before a comma or full stop. No space goes
+    before a closing quote (``"Really？" she asked`` → ``"Really?" she asked``) or inside a
+    time (``10：30`` → ``10:30``).
 
 Why is this bad?
     CJK punctuation is full-width: it breaks the rhythm of English text, and many fonts and
@@ -48,11 +50,22 @@ def _english(scan: Scan, pos: int, entry_index: int, length: int = 1) -> tuple[i
     if entry.space == "after":
         if before == " ":
             start -= 1
-        if after and (after.isalnum() or after in OPENERS):
+        clock = en == ":" and before.isdigit() and after.isdigit()  # 10：30 is 10:30
+        if after and not clock and (after.isalnum() or _opens(text, end)):
             en += " "
     if entry.space == "before" and before and (before.isalnum() or before in ",.;:"):
         en = " " + en
     return start, end, en
+
+
+def _opens(text: str, pos: int) -> bool:
+    """An opening mark is at ``pos``. A straight quote opens only when a word follows it:
+    ``Really？" she asked`` closes the quotation, ``said："No`` opens one."""
+    ch = text[pos]
+    if ch in "\"'":
+        nxt = text[pos + 1 : pos + 2]
+        return nxt.isalnum() or nxt in OPENERS
+    return ch in OPENERS
 
 
 def _non_ascii(text: str) -> Iterator[int]:
