@@ -26,7 +26,7 @@ Why is this bad?
 Example
     ``a US倡议 plan`` gets the suggestion ``a US proposal plan`` (CC-CEDICT); ``By 刘白 and
     欧阳娜娜`` gets ``By Liu Bai and Ouyang Nana`` (name:pinyin); ``the affected area贏.`` gets
-    ``the affected area beat.`` (CC-CEDICT), for a human to reword; ``search 介观生科 online``
+    ``the affected area win.`` (CC-CEDICT), for a human to reword; ``search 介观生科 online``
     is reported only (no dictionary word, no name).
 
 Fix safety
