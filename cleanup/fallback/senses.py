@@ -29,9 +29,9 @@ nephew).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
-import functools
 from dataclasses import dataclass
 from importlib import resources
 

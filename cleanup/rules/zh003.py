@@ -38,10 +38,14 @@ Fix safety
 
 from __future__ import annotations
 
+import dataclasses
 import shlex
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..han import UNKNOWN
+import regex
+
+from ..han import TERM, UNKNOWN, HanPiece
 from ..model import Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import pinyin_of
@@ -49,9 +53,32 @@ from .base import replace, report
 from .echo import echo_edits, glued_word_edits
 from .zh001 import english_for
 
+if TYPE_CHECKING:  # the fallback package is imported only by documents that need it (start-up)
+    from ..fallback import Proposal
+
+_WORD_AFTER = regex.compile(r" ?([A-Za-z]+)")
+
 CODE = "ZH003"
 NAME = "unknown-chinese"
 DEFAULT = "suggestion from fallbacks, else report"
+
+
+def _before_term(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> Proposal | None:
+    """A place's proposal loses the generic word that the glossary term or the English word
+    right after it begins with: 泸定 (Luding county) + 县委 (county Party committee) is not
+    "Luding county county Party committee", nor 泸定 county "Luding county county"."""
+    if proposal is None or " " not in proposal.english:
+        return proposal
+    head, _, last = proposal.english.rpartition(" ")
+    following = next((p for p in scan.han if p.start == piece.end and p.kind == TERM), None)
+    if following is not None:
+        first = scan.glossary.entry(following.entry).en.split(" ", 1)[0]
+    else:  # or the English right after it: 泸定 county
+        word = _WORD_AFTER.match(scan.text, piece.end)
+        first = word.group(1) if word else ""
+    if last.lower() != first.lower():
+        return proposal
+    return dataclasses.replace(proposal, english=head, note=f"{proposal.note}; '{last}' is in the term after it")
 
 
 def check(scan: Scan) -> Iterator[Finding]:
@@ -62,7 +89,7 @@ def check(scan: Scan) -> Iterator[Finding]:
         from ..fallback import propose  # loaded only by documents with Chinese no entry covers
 
         han = scan.text[piece.start : piece.end]
-        proposal = propose(han, scan.text, piece.start, piece.end)
+        proposal = _before_term(scan, piece, propose(han, scan.text, piece.start, piece.end))
         if proposal is None:
             message = (
                 f"'{han}' ({pinyin_of(han)}) has no glossary entry; "
