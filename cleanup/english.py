@@ -66,12 +66,15 @@ def capitalise(text: str) -> str:
 
 
 def transfer_case(matched: str, replacement: str) -> str:
-    """Give ``replacement`` the case shape of ``matched``; names keep their own capitals."""
+    """Give ``replacement`` the case shape of ``matched``; names keep their own capitals, and
+    a replacement holding one still starts with a capital where the text did (``Robbing Peter
+    to pay Paul`` at a sentence start)."""
     shape = case_shape(matched)
     if shape == "upper":
         return replacement.upper()
     if any(c.isupper() for c in replacement):
-        return replacement
+        first = replacement.split(" ", 1)[0]  # iPhone keeps its own shape; "rob" does not
+        return capitalise(replacement) if shape in ("capital", "title") and first.islower() else replacement
     if shape == "title":
         return title_case(replacement)
     if shape == "capital":

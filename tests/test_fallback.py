@@ -16,9 +16,8 @@ from cleanup.cli import app
 from cleanup.fallback import Proposal, names, propose
 from cleanup.fallback.grammar import past
 from cleanup.fallback.index import Entry, default_index
-from cleanup.fallback.senses import Sense, news_senses
 from cleanup.fallback.pinyin import join, spelled
-from cleanup.fallback.senses import read
+from cleanup.fallback.senses import Sense, news_senses, read
 
 from .conftest import FIXTURES
 
