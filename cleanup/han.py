@@ -34,6 +34,7 @@ class HanPiece:
     partial: bool = False  # matched inside a run that also holds unknown Chinese
     number: int = 0  # a member of a numbered series: 18 in 神舟十八号 (the piece covers 十八号 too)
     place: int = -1  # the place entry whose adjective this office takes: 法国 in 法国总统 (covered too)
+    person: int = -1  # the person holding this title, named before it: 马克龙 in 马克龙总统 (covered too)
 
 
 def analyse_han(text: str, glossary: Compiled) -> list[HanPiece]:
@@ -86,7 +87,7 @@ def _run_pieces(text: str, start: int, end: int, g: Compiled, floor: int) -> lis
     left, right = _latin_before(text, start, floor), _latin_after(text, end)
     if left < start:  # a glued Latin prefix: only this side can be a broken transliteration
         piece = _resolve_left(text[left:start], text[start:end], left, start, g)
-        if piece is None and looks_transliterated(text[left:start]):
+        if piece is None and looks_transliterated(text[left:start]) and not _all_known(text, start, end, g):
             return [HanPiece(MIXED_UNKNOWN, left, right)]
         if piece is not None:
             pieces.append(piece)
@@ -100,6 +101,12 @@ def _run_pieces(text: str, start: int, end: int, g: Compiled, floor: int) -> lis
     if tail is not None:
         pieces.append(tail)
     return pieces
+
+
+def _all_known(text: str, start: int, end: int, g: Compiled) -> bool:
+    """Keys cover the whole run: a capitalised word glued before it is English (``Biden总统``,
+    a name before a title), not the first half of a broken transliteration (``Guan察者网``)."""
+    return all(p.kind == TERM for p in _match_terms(text, start, end, g))
 
 
 def _match_terms(text: str, start: int, end: int, g: Compiled) -> list[HanPiece]:
@@ -151,27 +158,29 @@ def _match_terms(text: str, start: int, end: int, g: Compiled) -> list[HanPiece]
 
 def _with_places(pieces: list[HanPiece], g: Compiled) -> list[HanPiece]:
     """A place with an adjective right before an office joins it: 法国 + 总统 is one piece, the
-    office's, rendered ``French president`` (ZH001). Several places in a row (中美外长) stay apart."""
+    office's, rendered ``French president`` (ZH001). Several places in a row (中美外长) stay apart.
+    A person right before a title joins it too, the Chinese order: 马克龙 + 总统 is rendered
+    ``President Emmanuel Macron``."""
     if not g.offices or len(pieces) < 2:
         return pieces
     out: list[HanPiece] = []
     for piece in pieces:
         last = out[-1] if out else None
-        if (
-            last is not None
-            and last.kind == TERM
-            and last.place < 0
-            and last.number == 0
-            and last.end == piece.start
-            and piece.kind == TERM
-            and piece.number == 0
-            and last.entry in g.adjectives
-            and piece.entry in g.offices
-        ):
+        if last is None or not _adjacent_terms(last, piece) or piece.entry not in g.offices:
+            out.append(piece)
+        elif last.entry in g.adjectives:
             out[-1] = HanPiece(TERM, last.start, piece.end, piece.entry, piece.key, place=last.entry)
+        elif last.entry in g.persons and piece.entry in g.titles:
+            out[-1] = HanPiece(TERM, last.start, piece.end, piece.entry, piece.key, person=last.entry)
         else:
             out.append(piece)
     return out
+
+
+def _adjacent_terms(last: HanPiece, piece: HanPiece) -> bool:
+    """Two plain terms side by side, neither composed already nor a series member."""
+    plain = last.place < 0 and last.person < 0 and last.number == 0 and piece.number == 0
+    return plain and last.kind == TERM and piece.kind == TERM and last.end == piece.start
 
 
 def _series_number(text: str, pos: int, end: int, series: bool) -> int:

@@ -68,6 +68,8 @@ class Compiled:
     series: set[int] = field(default_factory=set)  # entries naming numbered series (神舟 in 神舟十八号)
     adjectives: set[int] = field(default_factory=set)  # places with an adjective (法国: French)
     offices: set[int] = field(default_factory=set)  # offices and bodies that take one (总统, 外交部)
+    persons: set[int] = field(default_factory=set)  # tags: [person] (马克龙)
+    titles: set[int] = field(default_factory=set)  # tags: [title], offices held by a person (总统, 外长)
 
     def entry(self, index: int) -> Entry:
         return self.entries[index]
@@ -161,6 +163,10 @@ def _add_zh(out: Compiled, i: int, entry: Entry) -> None:
         out.adjectives.add(i)
     if entry.office:
         out.offices.add(i)
+    if "person" in entry.tags:
+        out.persons.add(i)
+    if "title" in entry.tags:
+        out.titles.add(i)
 
 
 def _add_currency(out: Compiled, i: int, entry: Entry) -> None:

@@ -6,7 +6,9 @@ A glossary file is ``{kind: KIND, entries: [...]}``. The kinds and their fields:
                   (ZH001, ZH002, EN001, EN003)
   A place's ``adjective`` is how English names it before an office or a body (法国: French);
   an ``office`` is the English such a key takes after that adjective (总统: president, so
-  法国总统 is ``French president``, ``French President`` before a name).
+  法国总统 is ``French president``, ``French President`` before a name). ``tags``: ``person``
+  marks a person and ``title`` an office a person holds; a title after its holder's name goes
+  before it, as English writes it (马克龙总统 → President Emmanuel Macron).
 * ``idiom``       zh / en / wrong                                 (EN002, always a suggestion)
 * ``punctuation`` zh (the characters) / en / space               (PU001)
 * ``boilerplate`` pattern / scope / keep / lead / trail          (BP001)

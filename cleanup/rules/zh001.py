@@ -27,11 +27,16 @@ Fix safety
     (``法国总统马克龙`` becomes ``French President Emmanuel Macron``). Composed, the place's
     safety applies: 总理 alone may be China's premier (a suggestion), 印度总理 is India's prime
     minister. Places whose office has another name (德国总理, German Chancellor) are entries.
+    A title (``tags: [title]``) after its holder's name goes before it: ``马克龙总统`` (a
+    ``person``) becomes ``President Emmanuel Macron``, safe unless either entry is a suggestion;
+    ``Biden总统`` becomes ``President Biden``, a suggestion (the name is English text).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+import regex
 
 from ..english import capitalise, sentence_start, title_case
 from ..glossary.entries import Entry
@@ -69,11 +74,36 @@ def _name_follows(text: str, pos: int) -> bool:
     return ch.isupper() or has_han(ch)
 
 
+# One or two capitalised words right before a title: the name of its holder (Biden总统,
+# Joe Biden 总统). Not a sentence's function word or an honorific (The总统, Mr 总统).
+_NOT_NAMES = (
+    "The This That These Those It Its He His She Her They Their We Our You Your A An And But Or So If "
+    "As At By For From In Into Of On To With When While After Before Since Meanwhile However Also Then "
+    "Yesterday Today Tomorrow Mr Mrs Ms Dr New Former Then-president "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December"
+).split()
+_NAME_BEFORE = regex.compile(
+    rf"(?<![\w.])(?!(?:{'|'.join(_NOT_NAMES)})\b)"
+    r"((?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?[ ])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)[ ]?$"
+)
+
+
+def _name_before(scan: Scan, piece: HanPiece) -> regex.Match[str] | None:
+    """The holder's name written in English right before a title (``tags: [title]``)."""
+    if piece.entry not in scan.glossary.titles:
+        return None
+    return _NAME_BEFORE.search(scan.text, max(0, piece.start - 60), piece.start)
+
+
 def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
     """The entry's English; an office takes its place's adjective (法国外交部 → French Foreign
-    Ministry) and title case before a name (President Emmanuel Macron)."""
+    Ministry) and title case before a name (President Emmanuel Macron); a title named after its
+    holder goes before the name, as English writes it (马克龙总统 → President Emmanuel Macron)."""
     if piece.number:
         return f"{entry.en}-{piece.number}"  # 神舟十八号 → Shenzhou-18
+    if piece.person >= 0:
+        return f"{title_case(entry.en)} {scan.glossary.entry(piece.person).en}"
     if not entry.office:
         return entry.en
     form = entry.office if piece.place >= 0 else entry.en
@@ -92,14 +122,26 @@ def check(scan: Scan) -> Iterator[Finding]:
             f" (member {piece.number} of a numbered series)" if piece.number else ""
         )
         place = scan.glossary.entry(piece.place) if piece.place >= 0 else None
+        person = scan.glossary.entry(piece.person) if piece.person >= 0 else None
         english = _english(scan, piece, entry)
         if place is not None:
             message = f"Chinese term '{before}' left in English; glossary: {place.en} ({place.adjective}) + {entry.en}"
+        if person is not None:
+            message = f"Chinese term '{before}' left in English; glossary: {person.en} + {entry.en}, title first"
         safety = _safety(place.safety if place else entry.safety, piece.partial, piece.number)
+        if person is not None and Safety.SUGGESTION in (person.safety, entry.safety):
+            safety = Safety.SUGGESTION  # 总理 after a name may still be China's premier
         echo = echo_edits(scan.text, piece.start, piece.end, (english, entry.en, *entry.variants))
         if echo is not None:
             message = f"Chinese term '{before}' repeats the English beside it ({entry.en}); delete it"
             yield Finding(CODE, Span(piece.start, piece.end), message, Fix(echo, safety), entry.origin)
+            continue
+        named = _name_before(scan, piece) if piece.person < 0 and piece.place < 0 else None
+        if named is not None:  # Biden总统 → President Biden
+            start = named.start()
+            message = f"title '{before}' ({entry.en}) after the name '{named.group(1)}'; English puts it first"
+            after = english_for(scan, start, piece.end, f"{title_case(entry.en)} {named.group(1)}")
+            yield replace(CODE, start, piece.end, after, Safety.SUGGESTION, message, entry.origin)
             continue
         after = english_for(scan, piece.start, piece.end, english)
         if piece.number and scan.text[piece.end : piece.end + 1].isupper() and after.endswith(" "):

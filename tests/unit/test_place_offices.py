@@ -23,10 +23,11 @@ def tiny() -> Compiled:
         _term("japan", "日本", "Japan", adjective="Japanese"),
         _term("dprk", "朝鲜", "DPRK", adjective="DPRK", safety=Safety.SUGGESTION),
         _term("beijing", "北京", "Beijing"),  # no adjective
-        _term("president", "总统", "president", office="president"),
-        _term("zongli", "总理", "prime minister", office="prime minister", safety=Safety.SUGGESTION),
+        _term("president", "总统", "president", office="president", tags=("title",)),
+        _term("zongli", "总理", "prime minister", office="prime minister", safety=Safety.SUGGESTION, tags=("title",)),
         _term("mfa", "外交部", "Ministry of Foreign Affairs", office="Foreign Ministry"),
-        _term("macron", "马克龙", "Emmanuel Macron"),
+        _term("macron", "马克龙", "Emmanuel Macron", tags=("person",)),
+        _term("wen", "温家宝", "Wen Jiabao", tags=("person",)),
         _term("shenzhou", "神舟", "Shenzhou", series=True),
     ])  # fmt: skip
 
@@ -80,3 +81,28 @@ def test_an_english_echo_of_the_composed_form_is_deleted(tiny: Compiled) -> None
 ])  # fmt: skip
 def test_bundled(text: str, out: str, bundled: Compiled) -> None:
     assert clean(text, bundled).cleaned == out
+
+
+def test_a_title_after_its_holder_goes_before_the_name(tiny: Compiled) -> None:
+    (found,) = detect("the 马克龙总统 said", tiny)
+    assert found.fix is not None and found.fix.safety is Safety.SAFE
+    assert clean("the 马克龙总统 said", tiny).cleaned == "the President Emmanuel Macron said"
+    (doubt,) = detect("the 温家宝总理 said", tiny)  # 总理 after a name may be China's Premier
+    assert doubt.fix is not None and doubt.fix.safety is Safety.SUGGESTION
+    assert [p[1] for p in pieces("马克龙外交部", tiny)] == ["马克龙", "外交部"]  # a body is no title
+
+
+@pytest.mark.parametrize(("text", "out"), [
+    ("said Biden总统 on Monday", "said President Biden on Monday"),
+    ("said Joe Biden 总统 on Monday", "said President Joe Biden on Monday"),
+    ("On Monday Biden总统 said", "On Monday President Biden said"),  # a weekday is no name
+    ("The总统 said", "The president said"),
+    ("said Mr 总统 then", "said Mr president then"),
+])  # fmt: skip
+def test_an_english_name_before_a_title(text: str, out: str, tiny: Compiled) -> None:
+    assert clean(text, tiny, suggestions=True).cleaned == out
+
+
+def test_an_english_word_before_a_known_term_is_not_a_broken_transliteration(tiny: Compiled) -> None:
+    (found,) = detect("said Biden总统 on Monday", tiny)
+    assert found.code == "ZH001" and found.fix is not None and found.fix.safety is Safety.SUGGESTION
