@@ -3,7 +3,8 @@
 Glossary keys in every form the matchers know (simplified and traditional Chinese keys, wrong
 English renderings in four cases, variants, approved forms), mixed Latin+Han tokens of the
 kind machine translation leaves (``Guan察者网``), random Han, CJK and full-width punctuation,
-amounts with Chinese units, relative and Chinese dates, numbered series, boilerplate lines, the entries' own examples,
+amounts with Chinese units, relative and Chinese dates, numbered series, places and titles before
+offices and names, boilerplate lines, the entries' own examples,
 newlines of every kind, and plain ASCII.
 """
 
@@ -18,7 +19,9 @@ NEWLINES = ["\n", "\n", "\r\n", "\n\n", "\r\n\r\n", "\r", "\n\n\n", " \n", "\t\n
 SPACES = [" ", " ", " ", "  ", "\t", ". ", ", ", "; ", ": ", "\u00a0", "'s ", "-", "/"]
 DATES = ["On February 4th, ", "on the 5th, ", "the 4th floor", "On March 2 ", "January 13, 2026", "since the 21st", "by the 3rd.",
          "from the 3rd to the 5th", "on the 10th and 11th", "2024年3月5日", "3月", "5日", "二〇二四年十二月", "10时30分", "9点半",
-         "百分之五", "百分之二点五", "100多个", "30余", "90年代", "3月底", "神舟十八号", "长征二号F", "……", "——"]
+         "百分之五", "百分之二点五", "100多个", "30余", "90年代", "3月底", "神舟十八号", "长征二号F", "……", "——",
+         "法国总统马克龙", "马克龙总统", "Biden总统", "Joe Biden 总统", "印度总理", "人民币 120 billion yuan",
+         "美元 5 billion dollars", "100 欧元 euros", "10：30", "\"Really？\" she", "泸定县委", "泸定 county"]
 LATIN_SYLLABLES = ["Guan", "Ren", "Huan", "Zhong", "Xin", "Bei", "Shang", "Hai", "Min", "Ri", "Bao", "Wang", "Li", "Zhang", "HK", "US", "EU", "a", "The"]
 ASCII_WORDS = ["the", "said", "and", "of", "China", "trade", "minerals", "key", "open", "inclusive", "Houston", "US", "Ministry", "ASEAN", "2026", "50%", "$3", "(", ")", "\"", "'"]
 
