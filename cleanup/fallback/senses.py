@@ -17,10 +17,11 @@ translation, and is dropped; a fragment ending in ``of`` (``in all parts of``) i
 nothing better is offered.
 
 Choice: a sense listed for the word in ``news_senses.tsv`` wins when CC-CEDICT has it (约 is
-"about", not "make an appointment"; 全球 "global", not "entire"): a reviewed table of the senses
-frequent words take in news, each one of the word's own CC-CEDICT glosses, so the table chooses
-and never invents. Otherwise: entries in the order of the character's common readings (``更`` is *gèng* "more" before
-*gēng* "to change"); senses that are verbs, or are not, as jieba's tag prefers; then the first
+"approximately", not "make an appointment"; 全球 "global", not "entire"): a reviewed table of
+the senses frequent words take in news, each one of the word's own CC-CEDICT glosses, so the
+table chooses and never invents. Otherwise: entries in the order of the character's common
+readings (``更`` is *gèng* "more" before *gēng* "to change"); senses that are verbs, or are
+not, as jieba's tag prefers; then the first
 sense, unless the second says the same much shorter (the shortest common sense: ``美元`` is
 ``US dollar``, not ``American dollar``; but ``信息`` stays ``information``, not ``news``).
 Within a sense, its first synonym, unless that is a description (``brother's son; nephew`` →

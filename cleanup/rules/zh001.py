@@ -79,7 +79,7 @@ def _name_follows(text: str, pos: int) -> bool:
 _NOT_NAMES = (
     "The This That These Those It Its He His She Her They Their We Our You Your A An And But Or So If "
     "As At By For From In Into Of On To With When While After Before Since Meanwhile However Also Then "
-    "Yesterday Today Tomorrow Mr Mrs Ms Dr New Former Then-president "
+    "Yesterday Today Tomorrow Mr Mrs Ms Dr New Former "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
     "July August September October November December"
 ).split()
