@@ -82,6 +82,8 @@ NAMED_AFTER = [
     ("5 billion 人民币 yuan in all", "5 billion yuan in all"),
     ("worth 3亿元 yuan", "worth 300 million yuan"),
     ("paid 100 欧元 euros", "paid 100 euros"),
+    ("the 新台币 20 billion NT dollars budget", "the NT$20 billion budget"),
+    ("a fine of 港币 3 million HK dollars", "a fine of HK$3 million"),
 ]
 
 

@@ -183,7 +183,7 @@ def _add_currency(out: Compiled, i: int, entry: Entry) -> None:
     for latin in entry.latin:
         index.latin.setdefault(latin, []).append(i)
     if entry.symbol or entry.unit:
-        for name in english_names(entry.en, entry.unit):
+        for name in english_names(entry.en, entry.unit, entry.latin):
             index.english.setdefault(name, []).append(i)
     keys = list(entry.zh)
     if entry.symbol or entry.unit:
@@ -193,13 +193,14 @@ def _add_currency(out: Compiled, i: int, entry: Entry) -> None:
             out._put_zh(form, key, i)
 
 
-def english_names(en: str, unit: str) -> set[str]:
+def english_names(en: str, unit: str, latin: tuple[str, ...] = ()) -> set[str]:
     """Lower-case English names of a currency that MT may leave after its amount (人民币 120
-    billion yuan, 美元 5 billion dollars): the name, its plural, its head word (dollar) and the
-    dotted US form."""
+    billion yuan, 美元 5 billion dollars): the name, its plural, its head word (dollar), the
+    head after the currency's Latin prefix (NT dollars) and the dotted US form."""
     names = {en, unit} if unit else {en, en + "s"}
     head = en.split()[-1]
     names |= {head, unit or head + "s"}
+    names |= {f"{prefix} {word}" for prefix in latin for word in (head, unit or head + "s")}
     names |= {n.replace("US ", "U.S. ", 1) for n in names if n.startswith("US ")}
     return {n.lower() for n in names if n}
 
