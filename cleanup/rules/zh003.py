@@ -63,14 +63,16 @@ NAME = "unknown-chinese"
 DEFAULT = "suggestion from fallbacks, else report"
 
 
-def _before_term(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> Proposal | None:
+def _before_term(
+    scan: Scan, piece: HanPiece, proposal: Proposal | None, terms: dict[int, HanPiece]
+) -> Proposal | None:
     """A place's proposal loses the generic word that the glossary term or the English word
     right after it begins with: 泸定 (Luding county) + 县委 (county Party committee) is not
     "Luding county county Party committee", nor 泸定 county "Luding county county"."""
     if proposal is None or " " not in proposal.english:
         return proposal
     head, _, last = proposal.english.rpartition(" ")
-    following = next((p for p in scan.han if p.start == piece.end and p.kind == TERM), None)
+    following = terms.get(piece.end)
     if following is not None:
         first = scan.glossary.entry(following.entry).en.split(" ", 1)[0]
     else:  # or the English right after it: 泸定 county
@@ -83,13 +85,16 @@ def _before_term(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> Prop
 
 def check(scan: Scan) -> Iterator[Finding]:
     dates = [(d.start, d.end) for d in scan.chinese_dates]
+    terms: dict[int, HanPiece] | None = None  # glossary pieces by start, made when first needed
     for piece in scan.han:
         if piece.kind != UNKNOWN or any(s <= piece.start and piece.end <= e for s, e in dates):
             continue  # a Chinese date is ZH005's (2024年3月5日: 年, 月, 日 are no words here)
         from ..fallback import propose  # loaded only by documents with Chinese no entry covers
 
         han = scan.text[piece.start : piece.end]
-        proposal = _before_term(scan, piece, propose(han, scan.text, piece.start, piece.end))
+        if terms is None:
+            terms = {p.start: p for p in scan.han if p.kind == TERM}
+        proposal = _before_term(scan, piece, propose(han, scan.text, piece.start, piece.end), terms)
         if proposal is None:
             message = (
                 f"'{han}' ({pinyin_of(han)}) has no glossary entry; "
