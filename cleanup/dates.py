@@ -10,6 +10,8 @@ nonsense (年 "year", 月 "moon", 日 "sun"); read as a whole they have one Engl
     100多个 / 30余 → more than 100 / more than 30 (glued to the number; a classifier is dropped;
     before any other Chinese it is left alone: 30多万 is an amount, ZH004's, 30多岁 an age,
     300余震 may be "more than 300 aftershocks")
+    第二十三条 → Article 23, 第三章 → Chapter 3, 第二款 → Paragraph 2 (the parts of a law)
+    第十四届 → 14th, 第三次 → third, 第一季度 → first quarter, 第二轮 → second round
 
 Numbers may be digits or Chinese numerals (三月五日, 二〇二四年). Only what cannot be anything else
 is read: a year has four digits from 1800 to 2099 (``5年`` is "five years"), months and days are
@@ -42,10 +44,11 @@ DATE = regex.compile(
     r"|(?P<h>\d{1,2})\s*[时点]\s*(?:(?P<min>\d{1,2})\s*分|(?P<half>半))"
     rf"|百分之(?P<pct>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
     rf"|(?P<more>\d{{1,3}}(?:,\d{{3}})*|\d+)[多余](?:[{_CLASSIFIERS}](?![{_AFTER_MORE}])|(?!\p{{Han}}))"
+    r"|第(?P<ord>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?P<unit>季度|条|章|款|届|次|轮|批)"
 )
 _NUMERALS = "〇零一二两三四五六七八九十"
-_CUES = "年月日时点百多余"
-_KINDS = (("percentage", "pct"), ("time", "h"), ("number", "more"))  # what a match is, by its group  # a text with none of these has no Chinese date
+_CUES = "年月日时点百多余第"
+_KINDS = (("percentage", "pct"), ("time", "h"), ("number", "more"), ("ordinal", "ord"))  # what a match is, by its group  # a text with none of these has no Chinese date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
 
@@ -54,7 +57,7 @@ class ChineseDate:
     start: int
     end: int
     english: str
-    kind: str  # "date", "time", "percentage" or "number"
+    kind: str  # "date", "time", "percentage", "number" or "ordinal"
 
 
 def chinese_dates(text: str) -> list[ChineseDate]:
@@ -73,7 +76,29 @@ def chinese_dates(text: str) -> list[ChineseDate]:
     return found
 
 
+_ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth".split()
+
+
+def _ordinal(m: regex.Match[str]) -> str | None:
+    """第二十三条 → Article 23, 第三章 → Chapter 3, 第十四届 → 14th, 第三次 → third, 第一季度 →
+    first quarter, 第二轮 → second round, 第一批 → first batch (AP spells out first to ninth)."""
+    n = _number(m["ord"])
+    if not n:
+        return None
+    unit = m["unit"]
+    if unit in ("条", "章", "款"):
+        return f"{ {'条': 'Article', '章': 'Chapter', '款': 'Paragraph'}[unit]} {n}"
+    if unit == "季度" and n > 4:
+        return None
+    word = _ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)
+    if unit == "届":
+        return ordinal(n)
+    return word + {"季度": " quarter", "轮": " round", "批": " batch", "次": ""}[unit]
+
+
 def _english(m: regex.Match[str]) -> str | None:
+    if m["ord"] is not None:
+        return _ordinal(m)
     if m["more"] is not None:
         return f"more than {m['more']}"
     if m["pct"] is not None:

@@ -3,9 +3,10 @@
 What it does
     Finds dates, times, percentages and approximate numbers written the Chinese way
     (``2024年3月5日``, ``3月``, ``5日``, ``10时30分``, ``百分之五``, ``100多个``, with digits or
-    Chinese numerals) and writes them as English does: ``March 5, 2024``, ``March``, ``the
-    5th``, ``10:30``, ``5 percent``, ``more than 100`` (see ``cleanup.dates`` for what is read
-    and what is left alone).
+    Chinese numerals), and ordinals (``第二十三条``, ``第十四届``, ``第一季度``), and writes them
+    as English does: ``March 5, 2024``, ``March``, ``the 5th``, ``10:30``, ``5 percent``, ``more
+    than 100``, ``Article 23``, ``14th``, ``first quarter`` (see ``cleanup.dates`` for what is
+    read and what is left alone). One inside a glossary term is the term's (第一季度报告).
 
 Why is this bad?
     The Chinese characters are unreadable to an English reader, and read one by one (年 "year",
@@ -23,8 +24,10 @@ Fix safety
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
+from ..han import MIXED, TERM
 from ..model import Finding, Origin, Safety
 from ..scan import Scan
 from ..zh import has_han
@@ -38,7 +41,11 @@ ORIGIN = Origin("chinese-date")
 
 def check(scan: Scan) -> Iterator[Finding]:
     text = scan.text
+    known = [(p.start, p.end) for p in scan.han if p.kind in (TERM, MIXED)] if scan.chinese_dates else []
     for date in scan.chinese_dates:
+        i = bisect.bisect_right(known, (date.start, len(text))) - 1
+        if i >= 0 and known[i][0] <= date.start and date.end <= known[i][1]:
+            continue  # inside a glossary term: 第一季度报告 is the entry's (first-quarter report)
         before, after = text[date.start - 1 : date.start], text[date.end : date.end + 1]
         clause = has_han(before) or has_han(after)
         safety = Safety.SUGGESTION if clause else Safety.SAFE

@@ -28,6 +28,14 @@ from cleanup.dates import chinese_dates
                                                    ("30余", "more than 30", "number"),
                                                    ("1,000多名", "more than 1,000", "number")]),
     ("30多万 people, 30多岁, 30多个月, 1.5多, 300余震, 300 余 more", []),  # amount, age, duration, decimal...
+    ("基本法第二十三条", [("第二十三条", "Article 23", "ordinal")]),
+    ("第三章 第二款 第一百二十条 第2条", [("第三章", "Chapter 3", "ordinal"), ("第二款", "Paragraph 2", "ordinal"),
+                                 ("第一百二十条", "Article 120", "ordinal"), ("第2条", "Article 2", "ordinal")]),
+    ("第十四届全国人大", [("第十四届", "14th", "ordinal")]),
+    ("第三次 第十一次 第一季度 第二轮 第一批", [("第三次", "third", "ordinal"), ("第十一次", "11th", "ordinal"),
+                                    ("第一季度", "first quarter", "ordinal"), ("第二轮", "second round", "ordinal"),
+                                    ("第一批", "first batch", "ordinal")]),
+    ("第五季度 第零条 第一 第三方", []),  # no fifth quarter, no article 0, no unit
 ])  # fmt: skip
 def test_chinese_dates(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(text[d.start : d.end], d.english, d.kind) for d in chinese_dates(text)] == found
