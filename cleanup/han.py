@@ -35,6 +35,7 @@ class HanPiece:
     number: int = 0  # a member of a numbered series: 18 in 神舟十八号 (the piece covers 十八号 too)
     place: int = -1  # the place entry whose adjective this office takes: 法国 in 法国总统 (covered too)
     person: int = -1  # the person holding this title, named before it: 马克龙 in 马克龙总统 (covered too)
+    chain: tuple[int, ...] = ()  # places from the largest, 广东省深圳市: written smallest first (ZH001)
 
 
 def analyse_han(text: str, glossary: Compiled) -> list[HanPiece]:
@@ -97,7 +98,7 @@ def _run_pieces(text: str, start: int, end: int, g: Compiled, floor: int) -> lis
         tail = _resolve_right(text[end:right], text[start:end], end, right, g)
         if tail is not None:
             end = tail.start
-    pieces.extend(_with_places(_match_terms(text, start, end, g), g))
+    pieces.extend(_place_chain(_with_places(_match_terms(text, start, end, g), g), g))
     if tail is not None:
         pieces.append(tail)
     return pieces
@@ -177,9 +178,23 @@ def _with_places(pieces: list[HanPiece], g: Compiled) -> list[HanPiece]:
     return out
 
 
+def _place_chain(pieces: list[HanPiece], g: Compiled) -> list[HanPiece]:
+    """A run that is nothing but named places from the largest down (广东省深圳市, 上海市浦东新区)
+    becomes one piece, written as English writes an address: Shenzhen, Guangdong. A run with
+    anything else in it (广东省深圳市人民医院, a name) is left as it is."""
+    if len(pieces) < 2 or not g.levels:
+        return pieces
+    levels = [g.levels.get(p.entry, 0) if p.kind == TERM else 0 for p in pieces]
+    ordered = all(a > b > 0 for a, b in zip(levels, levels[1:]))
+    if not ordered or not all(_adjacent_terms(a, b) for a, b in zip(pieces, pieces[1:])):
+        return pieces
+    last = pieces[-1]
+    return [HanPiece(TERM, pieces[0].start, last.end, last.entry, last.key, chain=tuple(p.entry for p in pieces))]
+
+
 def _adjacent_terms(last: HanPiece, piece: HanPiece) -> bool:
     """Two plain terms side by side, neither composed already nor a series member."""
-    plain = last.place < 0 and last.person < 0 and last.number == 0 and piece.number == 0
+    plain = last.place < 0 and last.person < 0 and last.number == 0 and piece.number == 0 and not last.chain
     return plain and last.kind == TERM and piece.kind == TERM and last.end == piece.start
 
 

@@ -70,6 +70,7 @@ class Compiled:
     offices: set[int] = field(default_factory=set)  # offices and bodies that take one (总统, 外交部)
     persons: set[int] = field(default_factory=set)  # tags: [person] (马克龙)
     titles: set[int] = field(default_factory=set)  # tags: [title], offices held by a person (总统, 外长)
+    levels: dict[int, int] = field(default_factory=dict)  # named places: 3 province, 2 city, 1 county/district
 
     def entry(self, index: int) -> Entry:
         return self.entries[index]
@@ -159,6 +160,9 @@ def _add_zh(out: Compiled, i: int, entry: Entry) -> None:
             out._put_zh(form, key, i)
     if entry.series:
         out.series.add(i)
+    level = _place_level(entry)
+    if level:
+        out.levels[i] = level
     if entry.adjective:
         out.adjectives.add(i)
     if entry.office:
@@ -167,6 +171,20 @@ def _add_zh(out: Compiled, i: int, entry: Entry) -> None:
         out.persons.add(i)
     if "title" in entry.tags:
         out.titles.add(i)
+
+
+_LEVEL_SUFFIXES = ((3, ("省", "自治区", "特别行政区")), (2, ("市",)), (1, ("县", "区", "旗")))
+
+
+def _place_level(entry: Entry) -> int:
+    """A named place's level from the suffix of one of its keys (广东省 3, 深圳市 2, 南山区 1),
+    or 0. Generic terms (直辖市, municipality) are written in lower case and have none."""
+    if not entry.en[:1].isupper():
+        return 0
+    for level, suffixes in _LEVEL_SUFFIXES:
+        if any(key.endswith(suffixes) and len(key) > len(suffix) for key in entry.zh for suffix in suffixes):
+            return level
+    return 0
 
 
 def _add_currency(out: Compiled, i: int, entry: Entry) -> None:

@@ -29,7 +29,9 @@ Fix safety
     minister. Places whose office has another name (德国总理, German Chancellor) are entries.
     A title (``tags: [title]``) after its holder's name goes before it: ``马克龙总统`` (a
     ``person``) becomes ``President Emmanuel Macron``, safe unless either entry is a suggestion;
-    ``Biden总统`` becomes ``President Biden``, a suggestion (the name is English text).
+    ``Biden总统`` becomes ``President Biden``, a suggestion (the name is English text). A run
+    of named places from the largest down is written as English writes an address:
+    ``广东省深圳市`` becomes ``Shenzhen, Guangdong``.
 """
 
 from __future__ import annotations
@@ -104,6 +106,8 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
         return f"{entry.en}-{piece.number}"  # 神舟十八号 → Shenzhou-18
     if piece.person >= 0:
         return f"{title_case(entry.en)} {scan.glossary.entry(piece.person).en}"
+    if piece.chain:  # 广东省深圳市 → Shenzhen, Guangdong
+        return ", ".join(scan.glossary.entry(i).en for i in reversed(piece.chain))
     if not entry.office:
         return entry.en
     form = entry.office if piece.place >= 0 else entry.en
@@ -131,6 +135,10 @@ def check(scan: Scan) -> Iterator[Finding]:
         safety = _safety(place.safety if place else entry.safety, piece.partial, piece.number)
         if person is not None and Safety.SUGGESTION in (person.safety, entry.safety):
             safety = Safety.SUGGESTION  # 总理 after a name may still be China's premier
+        if piece.chain:
+            message = f"Chinese places '{before}' left in English; English writes the smallest first"
+            if any(scan.glossary.entry(i).safety is Safety.SUGGESTION for i in piece.chain):
+                safety = Safety.SUGGESTION
         echo = echo_edits(scan.text, piece.start, piece.end, (english, entry.en, *entry.variants))
         if echo is not None:
             message = f"Chinese term '{before}' repeats the English beside it ({entry.en}); delete it"

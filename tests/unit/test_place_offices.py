@@ -106,3 +106,21 @@ def test_an_english_name_before_a_title(text: str, out: str, tiny: Compiled) -> 
 def test_an_english_word_before_a_known_term_is_not_a_broken_transliteration(tiny: Compiled) -> None:
     (found,) = detect("said Biden总统 on Monday", tiny)
     assert found.code == "ZH001" and found.fix is not None and found.fix.safety is Safety.SUGGESTION
+
+
+@pytest.mark.parametrize(("text", "out"), [
+    ("in 广东省深圳市 today", "in Shenzhen, Guangdong today"),
+    ("in 广东深圳 today", "in Shenzhen, Guangdong today"),
+    ("in 上海市浦东新区 today", "in Pudong, Shanghai today"),
+    # Anything else in the run, or places not from the largest down: left as they are.
+    ("in 广东省深圳市人民医院 today", "in Guangdong Shenzhen People's Hospital today"),
+    ("in 深圳市广东省 today", "in Shenzhen Guangdong today"),
+])  # fmt: skip
+def test_an_address_is_written_smallest_first(text: str, out: str, bundled: Compiled) -> None:
+    assert clean(text, bundled).cleaned == out
+
+
+def test_generic_terms_have_no_place_level(bundled: Compiled) -> None:
+    municipality = next(i for i, e in enumerate(bundled.entries) if "直辖市" in e.zh)
+    shenzhen = next(i for i, e in enumerate(bundled.entries) if e.id == "shenzhen")
+    assert municipality not in bundled.levels and bundled.levels[shenzhen] == 2
