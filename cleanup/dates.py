@@ -77,6 +77,8 @@ def chinese_dates(text: str) -> list[ChineseDate]:
 
 
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth".split()
+_PARTS = {"条": "Article", "章": "Chapter", "款": "Paragraph"}  # of a law: 第二十三条 → Article 23
+_COUNTED = {"季度": " quarter", "轮": " round", "批": " batch", "次": ""}  # 第一季度 → first quarter
 
 
 def _ordinal(m: regex.Match[str]) -> str | None:
@@ -86,14 +88,13 @@ def _ordinal(m: regex.Match[str]) -> str | None:
     if not n:
         return None
     unit = m["unit"]
-    if unit in ("条", "章", "款"):
-        return f"{ {'条': 'Article', '章': 'Chapter', '款': 'Paragraph'}[unit]} {n}"
-    if unit == "季度" and n > 4:
-        return None
-    word = _ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)
+    if unit in _PARTS:
+        return f"{_PARTS[unit]} {n}"
     if unit == "届":
         return ordinal(n)
-    return word + {"季度": " quarter", "轮": " round", "批": " batch", "次": ""}[unit]
+    if unit == "季度" and n > 4:
+        return None
+    return (_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)) + _COUNTED[unit]
 
 
 def _english(m: regex.Match[str]) -> str | None:

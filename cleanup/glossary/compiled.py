@@ -182,7 +182,7 @@ def _place_level(entry: Entry) -> int:
     if not entry.en[:1].isupper():
         return 0
     for level, suffixes in _LEVEL_SUFFIXES:
-        if any(key.endswith(suffixes) and len(key) > len(suffix) for key in entry.zh for suffix in suffixes):
+        if any(len(key) > len(suffix) and key.endswith(suffix) for key in entry.zh for suffix in suffixes):
             return level
     return 0
 

@@ -116,29 +116,38 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
     return f"{scan.glossary.entry(piece.place).adjective} {form}" if piece.place >= 0 else form
 
 
+def _described(scan: Scan, piece: HanPiece, entry: Entry, before: str) -> tuple[str, Safety]:
+    """The message and safety of a piece: a plain term, or one composed with its place, its
+    holder's name or the places above it."""
+    g = scan.glossary
+    if piece.place >= 0:  # the place decides: 印度总理 is India's prime minister
+        place = g.entry(piece.place)
+        message = f"Chinese term '{before}' left in English; glossary: {place.en} ({place.adjective}) + {entry.en}"
+        return message, _safety(place.safety, piece.partial)
+    if piece.person >= 0:  # either may doubt: 总理 after a name may still be China's premier
+        person = g.entry(piece.person)
+        message = f"Chinese term '{before}' left in English; glossary: {person.en} + {entry.en}, title first"
+        doubt = Safety.SUGGESTION in (person.safety, entry.safety)
+        return message, Safety.SUGGESTION if doubt else _safety(entry.safety, piece.partial)
+    if piece.chain:
+        message = f"Chinese places '{before}' left in English; English writes the smallest first"
+        doubt = any(g.entry(i).safety is Safety.SUGGESTION for i in piece.chain)
+        return message, Safety.SUGGESTION if doubt else _safety(entry.safety, piece.partial)
+    series = f" (member {piece.number} of a numbered series)" if piece.number else ""
+    message = f"Chinese term '{before}' left in English; glossary: {entry.en}{series}"
+    return message, _safety(entry.safety, piece.partial, piece.number)
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     for piece in scan.han:
-        if piece.kind != TERM or scan.glossary.entry(piece.entry).kind == "currency":
-            continue  # currency words and amounts belong to ZH004
+        if piece.kind != TERM:
+            continue
         entry = scan.glossary.entry(piece.entry)
+        if entry.kind == "currency":
+            continue  # currency words and amounts belong to ZH004
         before = scan.text[piece.start : piece.end]
-        message = f"Chinese term '{before}' left in English; glossary: {entry.en}" + (
-            f" (member {piece.number} of a numbered series)" if piece.number else ""
-        )
-        place = scan.glossary.entry(piece.place) if piece.place >= 0 else None
-        person = scan.glossary.entry(piece.person) if piece.person >= 0 else None
+        message, safety = _described(scan, piece, entry, before)
         english = _english(scan, piece, entry)
-        if place is not None:
-            message = f"Chinese term '{before}' left in English; glossary: {place.en} ({place.adjective}) + {entry.en}"
-        if person is not None:
-            message = f"Chinese term '{before}' left in English; glossary: {person.en} + {entry.en}, title first"
-        safety = _safety(place.safety if place else entry.safety, piece.partial, piece.number)
-        if person is not None and Safety.SUGGESTION in (person.safety, entry.safety):
-            safety = Safety.SUGGESTION  # 总理 after a name may still be China's premier
-        if piece.chain:
-            message = f"Chinese places '{before}' left in English; English writes the smallest first"
-            if any(scan.glossary.entry(i).safety is Safety.SUGGESTION for i in piece.chain):
-                safety = Safety.SUGGESTION
         echo = echo_edits(scan.text, piece.start, piece.end, (english, entry.en, *entry.variants))
         if echo is not None:
             message = f"Chinese term '{before}' repeats the English beside it ({entry.en}); delete it"
