@@ -2,13 +2,14 @@
 
 A glossary file is ``{kind: KIND, entries: [...]}``. The kinds and their fields:
 
-* ``term``        zh / en / wrong / variants / safety / inflect / series / adjective / office
+* ``term``        zh / en / wrong / variants / safety / inflect / series / adjective / office / short
                   (ZH001, ZH002, EN001, EN003)
   A place's ``adjective`` is how English names it before an office or a body (法国: French);
   an ``office`` is the English such a key takes after that adjective (总统: president, so
   法国总统 is ``French president``, ``French President`` before a name). ``tags``: ``person``
   marks a person and ``title`` an office a person holds; a title after its holder's name goes
-  before it, as English writes it (马克龙总统 → President Emmanuel Macron).
+  before it, as English writes it (马克龙总统 → President Emmanuel Macron). A person's
+  ``short`` is the name news uses once the full name has been given (Donald Trump → Trump).
 * ``idiom``       zh / en / wrong                                 (EN002, always a suggestion)
 * ``punctuation`` zh (the characters) / en / space               (PU001)
 * ``boilerplate`` pattern / scope / keep / lead / trail          (BP001)
@@ -37,7 +38,7 @@ if TYPE_CHECKING:  # a type only: a cached glossary is used without the YAML par
 KINDS = ("term", "idiom", "punctuation", "boilerplate", "allow", "currency")
 COMMON = {"id", "note", "examples"}
 FIELDS: dict[str, set[str]] = {
-    "term": COMMON | {"zh", "en", "wrong", "variants", "safety", "inflect", "series", "adjective", "office", "tags"},
+    "term": COMMON | {"zh", "en", "wrong", "variants", "safety", "inflect", "series", "adjective", "office", "short", "tags"},
     "idiom": COMMON | {"zh", "en", "wrong", "tags"},
     "punctuation": COMMON | {"zh", "en", "space", "map"},
     "boilerplate": COMMON | {"pattern", "scope", "keep", "lead", "trail", "tags"},
@@ -81,6 +82,7 @@ class Entry:
     series: bool = False  # the key names numbered members: 神舟十八号 → Shenzhou-18
     adjective: str = ""  # a place's adjective before an office: 法国 → French
     office: str = ""  # the English after a place's adjective: 外交部 → Foreign Ministry
+    short: str = ""  # a person's name after the first mention: Donald Trump → Trump
     space: str = "after"
     map: str = ""
     pattern: str = ""
@@ -129,6 +131,8 @@ def build_entry(kind: str, raw: Located, file: str) -> Entry:
         values[name] = _field(name, located, entry_id)
     if kind in ("term",) and not (values.get("zh") or values.get("wrong") or values.get("variants")):
         raise SchemaProblem(raw.line, entry_id, "a term needs at least one of zh, wrong, variants")
+    if values.get("short") and not _whole_words_of(values["short"], values.get("en", "")):
+        raise SchemaProblem(data["short"].line, entry_id, "'short' must be whole words of 'en' (Donald Trump: Trump)")
     if kind == "punctuation" and ("en" in values) == ("map" in values):
         raise SchemaProblem(raw.line, entry_id, "a punctuation entry needs exactly one of en, map")
     if kind == "idiom":
@@ -144,11 +148,16 @@ def build_entry(kind: str, raw: Located, file: str) -> Entry:
     return Entry(kind=kind, file=file, line=raw.line, field_lines=lines, **values)
 
 
+def _whole_words_of(part: str, whole: str) -> bool:
+    """``Trump`` in ``Donald Trump``, ``von der Leyen`` in ``Ursula von der Leyen``; not ``Trum``."""
+    return f" {part} " in f" {whole} "
+
+
 def _field(name: str, located: Located, entry_id: str) -> Any:
     value = located.value
     line = located.line
-    if name in ("id", "en", "note", "pattern", "lead", "trail", "symbol", "unit", "adjective", "office"):
-        required = name in ("id", "note", "pattern", "symbol", "unit", "adjective", "office")
+    if name in ("id", "en", "note", "pattern", "lead", "trail", "symbol", "unit", "adjective", "office", "short"):
+        required = name in ("id", "note", "pattern", "symbol", "unit", "adjective", "office", "short")
         if not isinstance(value, str) or (required and not value.strip()):
             raise SchemaProblem(line, entry_id, f"{name!r} must be a non-empty string")
         if name == "id" and not _is_id(value):

@@ -26,7 +26,7 @@ from .yamlnodes import Located
 # after these, in name order, and ``note`` / ``examples`` always come last.
 ORDER = (
     "id", "zh", "en", "wrong", "variants", "phrases", "pattern", "keep", "lead", "trail", "scope",
-    "space", "map", "safety", "inflect", "series", "adjective", "office", "tags",
+    "space", "map", "safety", "inflect", "series", "adjective", "office", "short", "tags",
 )  # fmt: skip
 LAST = ("note", "examples")
 

@@ -34,6 +34,7 @@ DESCRIPTIONS = {
     "safety": "`safe` fixes apply automatically; `suggestion` fixes apply on request.",
     "adjective": "A place's adjective before an office or a body (法国: French; 美国: US).",
     "office": "The English this key takes after a place with an `adjective` (外交部: Foreign Ministry, so 法国外交部 is French Foreign Ministry); capitalised before a name (French President Emmanuel Macron). Composed, the place's safety applies.",
+    "short": "A person's name once the full name has been given, as news writes it (Donald Trump: Trump; Ursula von der Leyen: von der Leyen). ZH001 writes `en` at the first mention and `short` after it.",
     "tags": "Labels. `person`: a person, whose title after the name goes before it (马克龙总统 → President Emmanuel Macron); `title`: an office a person holds (总统, 外长).",
     "series": "The key names a numbered series: key + Chinese numeral + 号 is `en`-N (神舟十八号 → Shenzhou-18).",
 }

@@ -27,7 +27,9 @@ Fix safety
     (``法国总统马克龙`` becomes ``French President Emmanuel Macron``). Composed, the place's
     safety applies: 总理 alone may be China's premier (a suggestion), 印度总理 is India's prime
     minister. Places whose office has another name (德国总理, German Chancellor) are entries.
-    A title (``tags: [title]``) after its holder's name goes before it: ``马克龙总统`` (a
+    A person with a ``short`` name is named in full at the first mention and by the short name
+    after it, as news writes names (特朗普 … 特朗普 becomes ``Donald Trump`` … ``Trump``; an
+    English mention before counts). A title (``tags: [title]``) after its holder's name goes before it: ``马克龙总统`` (a
     ``person``) becomes ``President Emmanuel Macron``, safe unless either entry is a suggestion;
     ``Biden总统`` becomes ``President Biden``, a suggestion (the name is English text). A run
     of named places from the largest down is written as English writes an address:
@@ -98,6 +100,27 @@ def _name_before(scan: Scan, piece: HanPiece) -> regex.Match[str] | None:
     return _NAME_BEFORE.search(scan.text, max(0, piece.start - 60), piece.start)
 
 
+def _mentioned_before(scan: Scan, piece: HanPiece, index: int, entry: Entry) -> bool:
+    """Whether the person has been named before this piece: by the full name in English, or as
+    Chinese that an earlier piece renders. The short name alone does not count: it may be a
+    word (May) or a relative (Ivanka Trump)."""
+    for other in scan.han:
+        if other.start >= piece.start:
+            break
+        if other.kind == TERM and index in (other.entry, other.person):
+            return True
+    return regex.search(rf"(?<!\w){regex.escape(entry.en)}(?!\w)", scan.text, endpos=piece.start) is not None
+
+
+def _name(scan: Scan, piece: HanPiece, index: int) -> str:
+    """A person's name as news writes it: in full at the first mention, then the ``short`` form
+    (特朗普 … 特朗普 → Donald Trump … Trump)."""
+    entry = scan.glossary.entry(index)
+    if entry.short and _mentioned_before(scan, piece, index, entry):
+        return entry.short
+    return entry.en
+
+
 def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
     """The entry's English; an office takes its place's adjective (法国外交部 → French Foreign
     Ministry) and title case before a name (President Emmanuel Macron); a title named after its
@@ -105,11 +128,11 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
     if piece.number:
         return f"{entry.en}-{piece.number}"  # 神舟十八号 → Shenzhou-18
     if piece.person >= 0:
-        return f"{title_case(entry.en)} {scan.glossary.entry(piece.person).en}"
+        return f"{title_case(entry.en)} {_name(scan, piece, piece.person)}"
     if piece.chain:  # 广东省深圳市 → Shenzhen, Guangdong
         return ", ".join(scan.glossary.entry(i).en for i in reversed(piece.chain))
     if not entry.office:
-        return entry.en
+        return _name(scan, piece, piece.entry)
     form = entry.office if piece.place >= 0 else entry.en
     if _name_follows(scan.text, piece.end):
         form = title_case(form)
@@ -148,7 +171,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         before = scan.text[piece.start : piece.end]
         message, safety = _described(scan, piece, entry, before)
         english = _english(scan, piece, entry)
-        echo = echo_edits(scan.text, piece.start, piece.end, (english, entry.en, *entry.variants))
+        names = (english, entry.en, *entry.variants, *((entry.short,) if entry.short else ()))
+        echo = echo_edits(scan.text, piece.start, piece.end, names)
         if echo is not None:
             message = f"Chinese term '{before}' repeats the English beside it ({entry.en}); delete it"
             yield Finding(CODE, Span(piece.start, piece.end), message, Fix(echo, safety), entry.origin)
