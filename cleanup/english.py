@@ -6,6 +6,8 @@ replaces (lower, Capitalised, Title Case, UPPER), except that a name keeps its o
 
 from __future__ import annotations
 
+import regex
+
 SMALL_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or per the to via vs with".split()
 )
@@ -110,3 +112,52 @@ def sentence_start(text: str, pos: int) -> bool:
     if i < 0 or text[i] == "\n":
         return True
     return text[i] in ".!?。！？" and i < pos - 1
+
+
+# Words spelled with a vowel that start with a consonant sound (a university, a one-off) and
+# words spelled with a consonant that start with a vowel sound (an hour, an honest).
+_CONSONANT_SOUND = ("uni", "use", "usu", "uti", "uk", "ur", "eu", "ewe", "one", "once", "ubiq", "uganda", "ukrain", "uruguay", "utah", "uzbek")
+_VOWEL_SOUND = ("hour", "honest", "honor", "honour", "heir", "herb")
+_VOWEL_LETTER_NAMES = "AEFHILMNORSX"  # letters whose names start with a vowel sound: an FBI, an SUV
+
+
+def takes_an(phrase: str) -> bool:
+    """Whether an English phrase takes ``an`` rather than ``a``, by the sound of its first word:
+    an atypical case, a universal rule, an hour, an FBI agent, an 8-year plan, a US envoy."""
+    word = phrase.lstrip(" \"'“‘(").split(" ", 1)[0]
+    if not word:
+        return False
+    low = word.lower()
+    if word[0].isdigit():
+        digits = regex.match(r"[\d,]*", word).group().replace(",", "")  # type: ignore[union-attr]
+        return digits.startswith("8") or (digits[:2] in ("11", "18") and len(digits) in (2, 5, 8))
+    letters = "".join(ch for ch in word if ch.isalpha())
+    if len(letters) > 1 and letters.isupper():  # an acronym read as letters (an FBI) or as a word (a NATO)
+        if letters in ("NATO", "UNESCO", "UNICEF", "OPEC", "ASEAN", "APEC", "NASA", "NASDAQ"):
+            return letters[0] in "AEIO"
+        return letters[0] in _VOWEL_LETTER_NAMES
+    if low.startswith(_VOWEL_SOUND):
+        return True
+    if low.startswith(_CONSONANT_SOUND):
+        return False
+    return low[:1] in ("a", "e", "i", "o", "u")
+
+
+_ARTICLE = regex.compile(r"(?<![\w'’-])(?P<article>[Aa]n?)(?P<gap>[ ]?)$")
+
+
+def agree_article(text: str, start: int, replacement: str) -> tuple[int, str]:
+    """Where a replacement right after ``a``/``an`` needs the other article, widen it over the
+    article: ``a 非典型 case`` is ``an atypical case``, not ``a atypical case``. Returns the start
+    of the edit and its text (unchanged when the article agrees or there is none)."""
+    m = _ARTICLE.search(text, max(0, start - 5), start)
+    if m is None or not replacement.strip() or (m.group("gap") == "" and not replacement.startswith(" ")):
+        return start, replacement
+    article = m.group("article")
+    if article[0] == "A" and not sentence_start(text, m.start()):
+        return start, replacement  # Class A, Plan A: a letter, not the article
+    wanted = "an" if takes_an(replacement) else "a"
+    if article.lower() == wanted:
+        return start, replacement
+    wanted = wanted.capitalize() if article[0].isupper() else wanted
+    return m.start(), wanted + m.group("gap") + replacement

@@ -12,10 +12,11 @@ file over ``LARGE_BYTES`` is cut by ``placed_parts``, each part is one task a wo
 ``decode_part`` / ``shift`` / ``encode_part``, and the sink writes the parts in order into one
 temporary file. ``run`` below is the same thing in one process, for the Python API.
 
-Rules that judge a whole document (EN003 consistency, DT001's months) judge one part: a large
-file is almost always many articles, and a part holds whole paragraphs of about a megabyte. A
-boilerplate paragraph that opens a part is deleted with the blank lines after it rather than
-those before it (BP001 treats it as the top of a document); the change log says so exactly.
+Rules that judge a whole document (EN003 consistency, DT001's months, ZH001's first mention of a
+person) judge one part: a large file is almost always many articles, and a part holds whole
+paragraphs of about a megabyte. A boilerplate paragraph that opens a part is deleted with the
+blank lines after it rather than those before it (BP001 treats it as the top of a document); the
+change log says so exactly.
 """
 
 from __future__ import annotations

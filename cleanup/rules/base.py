@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 
+from ..english import agree_article
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import has_han
@@ -35,6 +36,16 @@ def replace(
 ) -> Finding:
     """A finding whose fix is one edit."""
     fix = Fix((Edit(Span(start, end), text),), safety)
+    return Finding(code, Span(start, end), message, fix, origin)
+
+
+def replace_after_article(
+    text: str, code: str, start: int, end: int, after: str, safety: Safety, message: str, origin: Origin
+) -> Finding:
+    """``replace``, with an ``a``/``an`` right before the span made to agree with the English
+    that comes in (``a 非典型 case`` → ``an atypical case``): the edit then covers the article."""
+    edit_start, after = agree_article(text, start, after)
+    fix = Fix((Edit(Span(edit_start, end), after),), safety)
     return Finding(code, Span(start, end), message, fix, origin)
 
 

@@ -48,7 +48,7 @@ from ..han import TERM, HanPiece
 from ..model import Finding, Fix, Safety, Span
 from ..scan import Scan
 from ..zh import has_han
-from .base import han_padding, replace
+from .base import han_padding, replace, replace_after_article
 from .echo import echo_edits
 
 CODE = "ZH001"
@@ -187,4 +187,4 @@ def check(scan: Scan) -> Iterator[Finding]:
         after = english_for(scan, piece.start, piece.end, english)
         if piece.number and scan.text[piece.end : piece.end + 1].isupper() and after.endswith(" "):
             after = after[:-1]  # a model letter belongs to the number: 长征二号F → Long March-2F
-        yield replace(CODE, piece.start, piece.end, after, safety, message, entry.origin)
+        yield replace_after_article(scan.text, CODE, piece.start, piece.end, after, safety, message, entry.origin)

@@ -26,7 +26,7 @@ from ..han import MIXED, MIXED_UNKNOWN
 from ..model import Finding, Origin
 from ..scan import Scan
 from ..zh import HAN
-from .base import replace, report
+from .base import replace_after_article, report
 from .zh001 import _safety, english_for
 
 CODE = "ZH002"
@@ -41,7 +41,8 @@ def check(scan: Scan) -> Iterator[Finding]:
             entry = scan.glossary.entry(piece.entry)
             message = f"mixed token '{token}' is {piece.key} ({entry.en})"
             after = english_for(scan, piece.start, piece.end, entry.en)
-            yield replace(CODE, piece.start, piece.end, after, _safety(entry.safety, piece.partial), message, entry.origin)
+            safety = _safety(entry.safety, piece.partial)
+            yield replace_after_article(scan.text, CODE, piece.start, piece.end, after, safety, message, entry.origin)
         elif piece.kind == MIXED_UNKNOWN:
             han = "".join(HAN.findall(token))
             message = (

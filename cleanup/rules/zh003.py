@@ -49,7 +49,7 @@ from ..han import TERM, UNKNOWN, HanPiece
 from ..model import Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import pinyin_of
-from .base import replace, report
+from .base import replace_after_article, report
 from .echo import echo_edits, glued_word_edits
 from .zh001 import english_for
 
@@ -115,4 +115,5 @@ def check(scan: Scan) -> Iterator[Finding]:
             yield Finding(CODE, Span(piece.start, piece.end), message, fix, Origin(proposal.source))
             continue
         after = english_for(scan, piece.start, piece.end, proposal.english)
-        yield replace(CODE, piece.start, piece.end, after, Safety.SUGGESTION, message, Origin(proposal.source))
+        origin = Origin(proposal.source)
+        yield replace_after_article(scan.text, CODE, piece.start, piece.end, after, Safety.SUGGESTION, message, origin)
