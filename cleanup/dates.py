@@ -1,4 +1,5 @@
-"""Chinese dates, clock times, percentages and approximate numbers in English text, and their English.
+"""Chinese dates, clock times, percentages, approximate numbers and quantities in English text,
+and their English.
 
 Machine translation that gives up on a clause leaves its dates as Chinese writes them:
 ``2024年3月5日``, ``3月``, ``5日``, ``10时30分``, ``百分之五``. Read character by character they are
@@ -12,6 +13,9 @@ nonsense (年 "year", 月 "moon", 日 "sun"); read as a whole they have one Engl
     300余震 may be "more than 300 aftershocks")
     第二十三条 → Article 23, 第三章 → Chapter 3, 第二款 → Paragraph 2 (the parts of a law)
     第十四届 → 14th, 第三次 → third, 第一季度 → first quarter, 第二轮 → second round
+    3年 → 3 years, 两年前 → two years ago, 10多年 → more than 10 years, a 十年 plan → a 10-year
+    plan, 35岁 → 35 years old, 3万人 → 30,000 people, 70周年 → 70th anniversary (a quantity is
+    read only when no Chinese follows it: 五年规划 is the Five-Year Plan, 3年级 a school grade)
 
 Numbers may be digits or Chinese numerals (三月五日, 二〇二四年). Only what cannot be anything else
 is read: a year has four digits from 1800 to 2099 (``5年`` is "five years"), months and days are
@@ -24,10 +28,11 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
-from .numbers import SMALL_UNITS, chinese_number, ordinal
+from .numbers import SMALL_UNITS, chinese_number, english_number, ordinal
 
 _NUM = r"[〇零一二两三四五六七八九十]"
 _YEAR = rf"(?:1[89]\d\d|20\d\d|{_NUM}{{4}})"
@@ -36,6 +41,17 @@ _AFTER_YEAR = "代度底初末中前后内间"  # 90年代, 2024年度, 2024年�
 _AFTER_MONTH = "底初末中前后内间"
 _CLASSIFIERS = "个名家位次项所座架艘辆只条"  # dropped in English: 100多个 countries
 _AFTER_MORE = "万亿千百十元倍岁年月日天小分秒米吨公斤里"  # 30多万 is an amount, 30多岁 an age: not read here
+# Counted units (3年 → 3 years, 十天 → 10 days, 35岁 → 35 years old, 3万人 → 30,000 people), read
+# only when no Chinese follows (五年规划 is the Five-Year Plan, 3年级 a school grade, 十年来 a phrase).
+_QUANTITY_UNITS = {
+    "年": "year", "个月": "month", "个多月": "month", "周": "week", "星期": "week", "天": "day",
+    "小时": "hour", "分钟": "minute", "秒钟": "second", "秒": "second", "岁": "year", "人": "person",
+    "公里": "kilometer", "千米": "kilometer", "米": "meter", "平方公里": "square kilometer",
+    "平方米": "square meter", "公斤": "kilogram", "千克": "kilogram", "亩": "mu", "周年": "anniversary",
+}  # fmt: skip
+_MEASURES = ("岁", "公里", "千米", "米", "平方公里", "平方米", "公斤", "千克", "亩")  # figures even below 10 (AP)
+_SPELLED = "one two three four five six seven eight nine".split()
+_BIG_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 DATE = regex.compile(
     rf"(?P<y>{_YEAR})\s*年(?![{_AFTER_YEAR}])"
     rf"(?:\s*(?P<m>{_SMALL})\s*月份?(?![{_AFTER_MONTH}])(?:\s*(?P<d>{_SMALL})\s*[日号])?)?"
@@ -45,10 +61,12 @@ DATE = regex.compile(
     rf"|百分之(?P<pct>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
     rf"|(?P<more>\d{{1,3}}(?:,\d{{3}})*|\d+)[多余](?:[{_CLASSIFIERS}](?![{_AFTER_MORE}])|(?!\p{{Han}}))"
     r"|第(?P<ord>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?P<unit>季度|条|章|款|届|次|轮|批)"
+    rf"|(?P<qty>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]{{1,8}})(?P<qscale>[万亿])?"
+    rf"(?P<qmore>[多余])?(?P<qunit>{'|'.join(sorted(_QUANTITY_UNITS, key=len, reverse=True))})(?P<qwhen>[前后])?(?!\p{{Han}})"
 )
 _NUMERALS = "〇零一二两三四五六七八九十"
-_CUES = "年月日时点百多余第"
-_KINDS = (("percentage", "pct"), ("time", "h"), ("number", "more"), ("ordinal", "ord"))  # what a match is, by its group  # a text with none of these has no Chinese date
+_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩"
+_KINDS = (("percentage", "pct"), ("time", "h"), ("number", "more"), ("ordinal", "ord"), ("quantity", "qty"))  # what a match is, by its group  # a text with none of these has no Chinese date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
 
@@ -69,7 +87,7 @@ def chinese_dates(text: str) -> list[ChineseDate]:
         start = m.start()
         if start and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS + ".") and not m["pct"]:
             continue  # the number goes on before the match: 12025年 is no year
-        english = _english(m)
+        english = _quantity(m, text) if m["qty"] is not None else _english(m)
         if english is not None:
             kind = next((k for k, group in _KINDS if m[group] is not None), "date")
             found.append(ChineseDate(start, m.end(), english, kind))
@@ -95,6 +113,58 @@ def _ordinal(m: regex.Match[str]) -> str | None:
     if unit == "季度" and n > 4:
         return None
     return (_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)) + _COUNTED[unit]
+
+
+def _quantity(m: regex.Match[str], text: str) -> str | None:
+    """3年 → 3 years, 两年 → two years, 10多年 → more than 10 years, 3年前 → 3 years ago, 35岁 → 35
+    years old (a 35-year-old after "a"), 3万人 → 30,000 people. An age with 多 (30多岁, "in his
+    30s") is left to a human."""
+    unit, more, scale = m["qunit"], m["qmore"] is not None, m["qscale"]
+    if unit == "岁" and (more or m["qwhen"]):
+        return None
+    if unit == "周年":  # 70周年 → 70th anniversary
+        n = _number(m["qty"]) if not (more or scale or m["qwhen"]) else None
+        return None if not n else f"{_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)} anniversary"
+    number = m["qty"]
+    if unit == "年" and number.isdigit() and len(number) >= 4:
+        return None  # 1000年, 12025年: a year out of range or a typo, not a duration
+    if number[0].isdigit():
+        value = Decimal(number.replace(",", ""))
+        written = english_number(value * _BIG_UNITS[scale]) if scale else number
+    else:
+        whole = chinese_number(number + (scale or ""), _BIG_UNITS)
+        if not whole:
+            return None
+        value = Decimal(whole)
+        spell = 1 <= whole <= 9 and unit not in _MEASURES and not more
+        written = _SPELLED[whole - 1] if spell else english_number(value)
+    english = _QUANTITY_UNITS[unit]
+    if unit == "岁" and text[: m.start()].endswith(("a ", "an ", "A ", "An ")):
+        return f"{written}-year-old"
+    if not (more or m["qwhen"] or unit == "个多月") and _modifies(text, m.start(), m.end()):
+        return f"{written}-{english}"  # a 10-year plan, the 30-minute drive, a three-person team
+    if value != 1 or more or scale:
+        english = "people" if english == "person" else english if english == "mu" else english + "s"
+    phrase = f"more than {written} {english}" if more or unit == "个多月" else f"{written} {english}"
+    if unit == "岁":
+        phrase += " old"
+    return phrase + {"前": " ago", "后": " later", None: ""}[m["qwhen"]]
+
+
+_DETERMINER = regex.compile(r"(?<![\w'’])(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ee]ach|[Ee]very) $")
+_NOT_A_NOUN = frozenset(
+    """of in on at and or to for with from by as ago later old earlier since after before than that which who
+    was were is are be been has have had will would could should can may might must did do does not""".split()
+)
+
+
+def _modifies(text: str, start: int, end: int) -> bool:
+    """A quantity between a determiner and a noun modifies the noun: ``a 十年 plan`` is a 10-year
+    plan, not "a 10 years plan" (the next word is taken for a noun unless it is a function word)."""
+    word = regex.match(r" ([a-z]+)\b", text[end : end + 30])
+    if word is None or word.group(1) in _NOT_A_NOUN:
+        return False
+    return _DETERMINER.search(text, max(0, start - 8), start) is not None
 
 
 def _english(m: regex.Match[str]) -> str | None:

@@ -23,7 +23,8 @@ DATES = ["On February 4th, ", "on the 5th, ", "the 4th floor", "On March 2 ", "J
          "法国总统马克龙", "马克龙总统", "Biden总统", "Joe Biden 总统", "印度总理", "人民币 120 billion yuan",
          "美元 5 billion dollars", "100 欧元 euros", "10：30", "\"Really？\" she", "泸定县委", "泸定 county",
          "第二十三条", "第十四届", "第一季度", "第一季度报告", "第三次", "广东省深圳市", "上海市浦东新区",
-         "特朗普", "Donald Trump ", "Trump (特朗普)", "冯德莱恩", "特朗普总统"]
+         "特朗普", "Donald Trump ", "Trump (特朗普)", "冯德莱恩", "特朗普总统", "十年", "a 十年 plan", "35岁",
+         "an 8岁 boy", "3万人", "70周年", "两年前", "3个多月", "举行百分之五", "成立70周年", "a 非典型", "an 高铁"]
 LATIN_SYLLABLES = ["Guan", "Ren", "Huan", "Zhong", "Xin", "Bei", "Shang", "Hai", "Min", "Ri", "Bao", "Wang", "Li", "Zhang", "HK", "US", "EU", "a", "The"]
 ASCII_WORDS = ["the", "said", "and", "of", "China", "trade", "minerals", "key", "open", "inclusive", "Houston", "US", "Ministry", "ASEAN", "2026", "50%", "$3", "(", ")", "\"", "'"]
 

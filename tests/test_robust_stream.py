@@ -144,9 +144,8 @@ def test_streamed_equals_whole_on_fuzz_documents(tmp_path: Path, bundled: Compil
     import dataclasses
     import random
 
-    from cleanup.glossary.compiled import compile_glossary
-
     from cleanup.edits import apply_edits
+    from cleanup.glossary.compiled import compile_glossary
     from cleanup.model import Edit, Span, Status
     from fuzz.docs import pieces
     from fuzz.vocab import vocabulary

@@ -83,12 +83,29 @@ def _before_term(
     return dataclasses.replace(proposal, english=head, note=f"{proposal.note}; '{last}' is in the term after it")
 
 
+def _outside(pieces: list[HanPiece], dates: list[tuple[int, int]]) -> Iterator[HanPiece]:
+    """The pieces, with the Chinese dates and quantities cut out of unknown ones: those are
+    ZH005's (2024年3月5日: 年, 月, 日 are no words here), and 举行百分之五 is 举行 + 5 percent."""
+    for piece in pieces:
+        inside = [(s, e) for s, e in dates if s < piece.end and piece.start < e] if piece.kind == UNKNOWN else []
+        if not inside:
+            yield piece
+            continue
+        start = piece.start
+        for s, e in inside:
+            if start < s:
+                yield dataclasses.replace(piece, start=start, end=s)
+            start = max(start, e)
+        if start < piece.end:
+            yield dataclasses.replace(piece, start=start, end=piece.end)
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     dates = [(d.start, d.end) for d in scan.chinese_dates]
     terms: dict[int, HanPiece] | None = None  # glossary pieces by start, made when first needed
-    for piece in scan.han:
-        if piece.kind != UNKNOWN or any(s <= piece.start and piece.end <= e for s, e in dates):
-            continue  # a Chinese date is ZH005's (2024年3月5日: 年, 月, 日 are no words here)
+    for piece in _outside(scan.han, dates):
+        if piece.kind != UNKNOWN:
+            continue
         from ..fallback import propose  # loaded only by documents with Chinese no entry covers
 
         han = scan.text[piece.start : piece.end]

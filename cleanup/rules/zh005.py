@@ -3,10 +3,11 @@
 What it does
     Finds dates, times, percentages and approximate numbers written the Chinese way
     (``2024年3月5日``, ``3月``, ``5日``, ``10时30分``, ``百分之五``, ``100多个``, with digits or
-    Chinese numerals), and ordinals (``第二十三条``, ``第十四届``, ``第一季度``), and writes them
-    as English does: ``March 5, 2024``, ``March``, ``the 5th``, ``10:30``, ``5 percent``, ``more
-    than 100``, ``Article 23``, ``14th``, ``first quarter`` (see ``cleanup.dates`` for what is
-    read and what is left alone). One inside a glossary term is the term's (第一季度报告).
+    Chinese numerals), ordinals (``第二十三条``, ``第十四届``, ``第一季度``) and quantities
+    (``十年``, ``35岁``, ``3万人``), and writes them as English does: ``March 5, 2024``,
+    ``March``, ``the 5th``, ``10:30``, ``5 percent``, ``more than 100``, ``Article 23``,
+    ``14th``, ``first quarter``, ``10 years``, ``35 years old``, ``30,000 people`` (see
+    ``cleanup.dates`` for what is read and what is left alone). One inside a glossary term is the term's (第一季度报告).
 
 Why is this bad?
     The Chinese characters are unreadable to an English reader, and read one by one (年 "year",
@@ -31,7 +32,7 @@ from ..han import MIXED, TERM
 from ..model import Finding, Origin, Safety
 from ..scan import Scan
 from ..zh import has_han
-from .base import han_padding, replace
+from .base import han_padding, replace_after_article
 
 CODE = "ZH005"
 NAME = "chinese-date"
@@ -51,4 +52,6 @@ def check(scan: Scan) -> Iterator[Finding]:
         safety = Safety.SUGGESTION if clause else Safety.SAFE
         message = f"Chinese {date.kind} '{text[date.start : date.end]}' left in English: {date.english}"
         english = han_padding(text, date.start, date.end, date.english)
-        yield replace(CODE, date.start, date.end, english, safety, message, ORIGIN)
+        if has_han(before) and text[date.start].isdigit():
+            english = english.removeprefix(" ")  # the Chinese before pads itself toward a digit
+        yield replace_after_article(text, CODE, date.start, date.end, english, safety, message, ORIGIN)

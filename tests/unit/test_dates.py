@@ -22,12 +22,21 @@ from cleanup.dates import chinese_dates
                                 ("百分之2.5", "2.5 percent", "percentage"),
                                 ("百分之二点五", "2.5 percent", "percentage")]),
     ("the 90年代 and 2024年度 and 3月底 and 2024年初", []),
-    ("5年 ago, 1000年, 12025年, 13月, 日本, 人民日报, 5日后, 5号 building", []),
+    ("1000年, 12025年, 13月, 日本, 人民日报, 5日后, 5号 building", []),
+    ("5年 ago, 两年前, 十天, 3个多月, 35岁, 3万人, 一千年", [
+        ("5年", "5 years", "quantity"), ("两年前", "two years ago", "quantity"), ("十天", "10 days", "quantity"),
+        ("3个多月", "more than 3 months", "quantity"), ("35岁", "35 years old", "quantity"),
+        ("3万人", "30,000 people", "quantity"), ("一千年", "1,000 years", "quantity")]),
+    ("a 十年 plan, the 30分钟 drive, the 十年 of war, a 3人 team, an 8岁 boy, 70周年, 第三周年", [
+        ("十年", "10-year", "quantity"), ("30分钟", "30-minute", "quantity"), ("十年", "10 years", "quantity"),
+        ("3人", "3-person", "quantity"), ("8岁", "8-year-old", "quantity"), ("70周年", "70th anniversary", "quantity"),
+        ("三周年", "third anniversary", "quantity")]),
+    ("五年规划, 3年级, 十年来, 30多岁, 3年前后", []),  # another word, an age in the 30s, a range
     ("plain English with no cue", []),
     ("100多个 countries, 30余 firms, 1,000多名 workers", [("100多个", "more than 100", "number"),
                                                    ("30余", "more than 30", "number"),
                                                    ("1,000多名", "more than 1,000", "number")]),
-    ("30多万 people, 30多岁, 30多个月, 1.5多, 300余震, 300 余 more", []),  # amount, age, duration, decimal...
+    ("30多万 people, 30多岁, 1.5多, 300余震, 300 余 more", []),  # amount, age, decimal, another word...
     ("基本法第二十三条", [("第二十三条", "Article 23", "ordinal")]),
     ("第三章 第二款 第一百二十条 第2条", [("第三章", "Chapter 3", "ordinal"), ("第二款", "Paragraph 2", "ordinal"),
                                  ("第一百二十条", "Article 120", "ordinal"), ("第2条", "Article 2", "ordinal")]),
