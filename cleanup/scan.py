@@ -53,7 +53,12 @@ class Scan:
 
     @functools.cached_property
     def han(self) -> list[HanPiece]:
-        return analyse_han(self.text, self.glossary)
+        pieces = analyse_han(self.text, self.glossary)
+        if any(p.partial for p in pieces):  # keys inside an untranslated clause: check their word boundaries
+            from .fallback.boundaries import at_word_boundaries  # only documents with such clauses load it
+
+            pieces = at_word_boundaries(self.text, pieces, self.glossary)
+        return pieces
 
     @functools.cached_property
     def chinese_dates(self) -> list[ChineseDate]:

@@ -56,7 +56,7 @@ def test_person_names(han: str, expected: str) -> None:
 
 
 def test_a_name_ends_where_the_sentence_goes_on() -> None:
-    assert english("刘白说") == ("Liu Bai say", "name:pinyin+CC-CEDICT")
+    assert english("刘白说") == ("Liu Bai said", "name:pinyin+CC-CEDICT")  # a verb of saying after a name: past
 
 
 def test_a_bare_surname_is_a_name_after_a_title_and_a_word_otherwise() -> None:
@@ -295,3 +295,17 @@ def test_change_log_names_the_source(tmp_path: Path) -> None:
         "name:pinyin", "name:pinyin", "suggestion")
     assert (records["倡议"]["entry"], records["倡议"]["source"]) == ("CC-CEDICT", "CC-CEDICT")
     assert "CC-CEDICT: 倡议 [chang4 yi4] → proposal" in records["倡议"]["message"]
+
+
+# A bare surname with a title after it, or opening a clause before a verb of saying.
+@pytest.mark.parametrize(
+    ("han", "expected"),
+    [
+        ("张律师", "lawyer Zhang"), ("王法官", "Judge Wang"), ("刘教授", "Professor Liu"), ("陈女士", "Ms Chen"),
+        ("王表示", "Wang stated"), ("李强调", "Li emphasized"), ("王小明说", "Wang Xiaoming said"),
+        ("据王先生介绍", "according to Mr Wang"),
+    ],
+)  # fmt: skip
+def test_surname_with_a_title_or_a_verb_of_saying(han: str, expected: str) -> None:
+    found = english(han)
+    assert found is not None and found[0] == expected

@@ -94,6 +94,8 @@ def _name_at(words: list[Word], i: int) -> tuple[Part | None, int]:
     """A person's name starting at word ``i``, and how many words it takes."""
     word = words[i]
     found = names.surname_at(word.text)
+    if found is not None and word.text[len(found[0]) :] in names.TITLES_AFTER:  # one word: 张律师
+        return Part(word.text, f"{names.TITLES_AFTER[word.text[len(found[0]) :]]} {found[1]}", NAME), 1
     if found is None or found[0] != word.text:
         return None, 0
     given, used = "", 0
@@ -101,6 +103,12 @@ def _name_at(words: list[Word], i: int) -> tuple[Part | None, int]:
         if len(given) + len(nxt.text) > 2 or not _can_be_given(nxt):
             break
         given, used = given + nxt.text, used + 1
+    if not given and i + 1 < len(words):
+        nxt, reading = words[i + 1], found[1]
+        if nxt.text in names.TITLES_AFTER:  # 王先生 → Mr Wang, 张律师 → lawyer Zhang
+            return Part(word.text + nxt.text, f"{names.TITLES_AFTER[nxt.text]} {reading}", NAME), 2
+        if i == 0 and nxt.text in names.SAYING:  # 王表示 → Wang said: a surname that opens a clause
+            return Part(word.text, reading, NAME), 1
     english = names.person(word.text + given) if given else None
     return (Part(word.text + given, english, NAME), used + 1) if english else (None, 0)
 
@@ -217,13 +225,15 @@ def _reads(parts: list[Part]) -> bool:
 
 def english_of(parts: list[Part]) -> str:
     """The parts in order; a pronoun before 的 becomes possessive (我们的 → our), a verb before
-    了 past (买了 → bought)."""
+    了 past (买了 → bought), and so does a verb of saying after a name (王表示 → Wang said)."""
     words: list[str] = []
+    if len(parts) > 2 and parts[0].han in ("据", "根据") and parts[-1].han in names.SAYING:
+        parts = parts[:-1]  # 据王先生介绍: according to Mr Wang, the verb is in "according to"
     for i, p in enumerate(parts):
         nxt = parts[i + 1].han if i + 1 < len(parts) else ""
         english = POSSESSIVE.get(p.english, p.english) if nxt == "的" else p.english
-        if nxt == "了" and p.verb:
-            english = past(english)
+        if (nxt == "了" and p.verb) or (p.han in names.SAYING and i and parts[i - 1].source == NAME):
+            english = past(english)  # 买了 → bought; 王表示 → Wang said, as a report writes it
         if english:
             words.append(english)
     return " ".join(words)

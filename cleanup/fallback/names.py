@@ -57,6 +57,15 @@ PLACE_SUFFIXES = {
     "村": "Village", "港": "Port", "岛": "Island", "湾": "Bay", "湖": "Lake", "路": "Road", "街": "Street",
 }
 # A title or honorific right before the characters says they are a name (Mr 曾 → Mr Zeng).
+# A title after a bare surname (王先生, 张律师) goes before it in English, as news writes it: Mr
+# Wang, lawyer Zhang; and a bare surname that opens a clause before a verb of saying is the
+# speaker (王表示: Wang said), as in a news report's second reference.
+TITLES_AFTER = {
+    "先生": "Mr", "女士": "Ms", "小姐": "Ms", "教授": "Professor", "博士": "Dr", "医生": "Dr",
+    "大夫": "Dr", "法官": "Judge", "律师": "lawyer", "老师": "teacher", "院士": "Academician",
+    "记者": "reporter", "警官": "officer", "主任": "Director", "书记": "Secretary",
+}  # fmt: skip
+SAYING = frozenset("表示 说 指出 强调 称 认为 介绍 透露 坦言 回应 说道 告诉 提到 解释 补充 表态 呼吁".split())
 HONORIFIC = regex.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Mme|Dr|Prof|Professor|Madam|Mister|Sir|Dame|President|Premier|Minister"
     r"|Chairman|Chairwoman|Chair|General|Director|Secretary|Governor|Mayor|Ambassador|Spokesperson"
