@@ -13,7 +13,7 @@ import regex
 from ..english import plural
 from ..errors import CleanupError
 from ..scan import Scan
-from ..zh import script_forms
+from ..zh import han_runs, script_forms
 from . import regexcost
 from .compiled import Compiled, compile_glossary
 from .entries import Entry
@@ -24,6 +24,7 @@ def check_glossary(glossary: Glossary) -> list[str]:
     """Every problem of a loaded glossary: load errors, invariants, then examples."""
     problems = list(glossary.problems)
     entries = glossary.entries
+    problems += _han_keys(entries)
     problems += _unique_zh(entries, glossary.layers)
     problems += _unique_en(entries, glossary.layers)
     pattern_problems = _patterns(entries)
@@ -68,6 +69,22 @@ def _folded_keys(entry: Entry) -> list[tuple[str, str, str]]:
     """``(field, key, folded key)``: Chinese keys in every script form, English keys lower-cased."""
     keys = [("zh", k, form) for k in entry.zh for form in script_forms(k)] if entry.kind in ("term", "idiom") else []
     return keys + [("wrong", k, k.lower()) for k in _english_keys(entry)]
+
+
+def _han_keys(entries: list[Entry]) -> list[str]:
+    """A Chinese key is looked for inside runs of Han characters: one with a digit, a Latin
+    letter or a space in it (双11, 5A级景区) would never match, and its examples would fail for a
+    reason the author cannot see."""
+    problems = []
+    for entry in entries:
+        for key in entry.zh if entry.kind in ("term", "idiom", "currency") else ():
+            if list(han_runs(key)) != [(0, len(key))]:
+                line = entry.field_lines.get("zh", entry.line)
+                problems.append(
+                    f"{entry.file}:{line}: {entry.id}: key {key!r} is not all Chinese characters; keys are "
+                    "matched inside runs of Han characters, so it would never match"
+                )
+    return problems
 
 
 def _unique_zh(entries: list[Entry], layers: dict[str, int]) -> list[str]:

@@ -49,6 +49,7 @@ CASES = [
     ("bad-safety", GOOD.replace("    note: n\n", "    note: n\n    safety: maybe\n"), r"g.yaml:7: global-times: 'safety' must be one of safe, suggestion"),
     ("wrong-type", GOOD.replace("en: Global Times", "en: [Global Times]"), r"g.yaml:5: global-times: 'en' must be a non-empty string"),
     ("short-not-in-en", GOOD.replace("    note: n\n", "    short: Time\n    note: n\n"), r"g.yaml:6: global-times: 'short' must be whole words of 'en'"),
+    ("key-not-all-han", GOOD.replace("zh: 环球时报", "zh: [环球时报, 环球5时报]"), r"g.yaml:4: global-times: key '环球5时报' is not all Chinese characters"),
     ("bad-kind", GOOD.replace("kind: term", "kind: terms"), r"g.yaml:1: -: 'kind' must be one of"),
     ("not-a-mapping", "- a\n- b\n", r"g.yaml:1: -: a glossary file is a mapping"),
     ("failing-example", GOOD.replace('out: "the Global Times said"', 'out: "the Global Times says"'), r"g.yaml:8: global-times: example 'the 环球时报 said' gave 'the Global Times said', expected"),
