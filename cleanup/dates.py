@@ -32,6 +32,7 @@ from decimal import Decimal
 
 import regex
 
+from .english import NOT_A_NOUN
 from .numbers import SMALL_UNITS, chinese_number, english_number, ordinal
 
 _NUM = r"[〇零一二两三四五六七八九十]"
@@ -152,17 +153,13 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
 
 
 _DETERMINER = regex.compile(r"(?<![\w'’])(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ee]ach|[Ee]very) $")
-_NOT_A_NOUN = frozenset(
-    """of in on at and or to for with from by as ago later old earlier since after before than that which who
-    was were is are be been has have had will would could should can may might must did do does not""".split()
-)
 
 
 def _modifies(text: str, start: int, end: int) -> bool:
     """A quantity between a determiner and a noun modifies the noun: ``a 十年 plan`` is a 10-year
     plan, not "a 10 years plan" (the next word is taken for a noun unless it is a function word)."""
     word = regex.match(r" ([a-z]+)\b", text[end : end + 30])
-    if word is None or word.group(1) in _NOT_A_NOUN:
+    if word is None or word.group(1) in NOT_A_NOUN:
         return False
     return _DETERMINER.search(text, max(0, start - 8), start) is not None
 

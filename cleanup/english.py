@@ -161,3 +161,33 @@ def agree_article(text: str, start: int, replacement: str) -> tuple[int, str]:
         return start, replacement
     wanted = wanted.capitalize() if article[0].isupper() else wanted
     return m.start(), wanted + m.group("gap") + replacement
+
+
+# Words before a noun that make it plural, and words after a noun that show it ended there.
+_PLURAL_BEFORE = regex.compile(
+    r"(?<![\w'’])(?:several|many|multiple|numerous|various|these|those|both|few|fewer|two|three|four|five|six|seven"
+    r"|eight|nine|ten|dozens of|hundreds of|thousands of|millions of|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[ ]$",
+    regex.IGNORECASE,
+)
+_ADJECTIVE_ENDINGS = ("ive", "ous", "ful", "ic", "able", "ible", "less", "ed", "ing", "ial", "ical")
+NOT_A_NOUN = frozenset(
+    """of in on at and or to for with from by as ago later old earlier since after before than that which who
+    was were is are be been has have had will would could should can may might must did do does not""".split()
+)
+
+
+def plural_here(text: str, start: int, end: int, english: str) -> bool:
+    """Whether English put in place of ``text[start:end]`` is a plural head noun: a lower-case
+    noun after a number or a plural word and before no other noun (``several 单克隆抗体 were``
+    are several monoclonal antibodies; ``several 单克隆抗体 makers`` are not, nor ``1 ...``). A
+    verb after it says nothing: in ``exports of 锑 were`` the subject is the exports."""
+    last = english.rsplit(" ", 1)[-1]
+    if not english[:1].islower() or not last.isalpha() or last.endswith("s") or english.lower() != english:
+        return False
+    if last.endswith(_ADJECTIVE_ENDINGS):
+        return False  # universally beneficial, cultural and creative: no plural
+    nxt = regex.match(r"[ ]?([A-Za-z]+)", text[end : end + 30])
+    before = _PLURAL_BEFORE.search(text, max(0, start - 16), start)
+    if before is None or regex.fullmatch(r"1(?:\.0+)?[ ]", before.group()):
+        return False
+    return nxt is None or nxt.group(1).lower() in NOT_A_NOUN

@@ -34,6 +34,9 @@ Fix safety
     ``Biden总统`` becomes ``President Biden``, a suggestion (the name is English text). A run
     of named places from the largest down is written as English writes an address:
     ``广东省深圳市`` becomes ``Shenzhen, Guangdong``.
+    A common noun after a number or a plural word, with no other noun after it, is plural
+    (``several 单克隆抗体 were approved``: several monoclonal antibodies); an ``a``/``an`` before
+    the Chinese agrees with the English (``a 非典型 case``: an atypical case).
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ..english import capitalise, sentence_start, title_case
+from ..english import capitalise, plural, plural_here, sentence_start, title_case
 from ..glossary.entries import Entry
 from ..han import TERM, HanPiece
 from ..model import Finding, Fix, Safety, Span
@@ -132,7 +135,8 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
     if piece.chain:  # 广东省深圳市 → Shenzhen, Guangdong
         return ", ".join(scan.glossary.entry(i).en for i in reversed(piece.chain))
     if not entry.office:
-        return _name(scan, piece, piece.entry)
+        english = _name(scan, piece, piece.entry)
+        return plural(english) if plural_here(scan.text, piece.start, piece.end, english) else english
     form = entry.office if piece.place >= 0 else entry.en
     if _name_follows(scan.text, piece.end):
         form = title_case(form)
