@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from cleanup.cli import app
 from cleanup.fallback import Proposal, names, propose
-from cleanup.fallback.grammar import past
+from cleanup.fallback.grammar import participle, past
 from cleanup.fallback.index import Entry, default_index
 from cleanup.fallback.pinyin import join, spelled
 from cleanup.fallback.senses import Sense, news_senses, read
@@ -309,3 +309,8 @@ def test_change_log_names_the_source(tmp_path: Path) -> None:
 def test_surname_with_a_title_or_a_verb_of_saying(han: str, expected: str) -> None:
     found = english(han)
     assert found is not None and found[0] == expected
+
+
+def test_participle() -> None:
+    assert [participle(v) for v in ("arrest", "take", "approve", "write down", "Give")] == [
+        "arrested", "taken", "approved", "written down", "Given"]

@@ -39,6 +39,7 @@ class Proposal:
     english: str
     source: str  # "CC-CEDICT", "name:pinyin", "place:pinyin", or several joined with "+"
     note: str  # what the proposal was built from, for the editor
+    verb: bool = False  # one word, a verb: after "been" it takes its participle (ZH003)
 
 
 def propose(
@@ -87,7 +88,8 @@ def _propose_run(simplified: str, index: Index, titled: bool, glossary: Mapping[
     parts = parts_of(simplified, index, glossary)
     if not parts:
         return None
-    return Proposal(english_of(parts), _sources(parts), _note(parts))
+    verb = len(parts) == 1 and parts[0].verb
+    return Proposal(english_of(parts), _sources(parts), _note(parts), verb)
 
 
 def _lone_name(simplified: str, index: Index, titled: bool) -> Proposal | None:

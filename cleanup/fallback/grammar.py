@@ -53,6 +53,26 @@ def function_english(word: str, tag: str) -> str | None:
     return None
 
 
+_PARTICIPLES = dict(
+    pair.split(":")
+    for pair in """be:been become:become begin:begun break:broken choose:chosen come:come do:done draw:drawn
+    drink:drunk drive:driven eat:eaten fall:fallen fly:flown forget:forgotten give:given go:gone grow:grown
+    hide:hidden know:known ride:ridden ring:rung rise:risen run:run see:seen shake:shaken sing:sung
+    speak:spoken steal:stolen swim:swum take:taken throw:thrown wake:woken wear:worn write:written""".split()
+)
+
+
+def participle(verb: str) -> str:
+    """The past participle of a gloss's first word, after ``been``/``was`` (抓获 → arrested,
+    take → taken); the simple past where the two are the same."""
+    word, _, rest = verb.partition(" ")
+    low = word.lower()
+    if low not in _PARTICIPLES:
+        return past(verb)
+    done = _PARTICIPLES[low] if word.islower() else _PARTICIPLES[low].capitalize()
+    return f"{done} {rest}" if rest else done
+
+
 def past(verb: str) -> str:
     """The simple past of a gloss's first word: ``buy`` → bought, ``receive`` → received."""
     word, _, rest = verb.partition(" ")

@@ -83,6 +83,22 @@ def _before_term(
     return dataclasses.replace(proposal, english=head, note=f"{proposal.note}; '{last}' is in the term after it")
 
 
+_AUXILIARY = regex.compile(r"(?<![\w'’])(?:been|being|be|was|were|is|are|get|got|gets|getting|has|have|had)[ ]$", regex.I)
+
+
+def _inflected(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> Proposal | None:
+    """A one-word verb after ``been``, ``was``, ``has``... takes its past participle: ``had been
+    抓获`` is "had been arrested", not "had been arrest"."""
+    if proposal is None or not proposal.verb:
+        return proposal
+    if _AUXILIARY.search(scan.text, max(0, piece.start - 9), piece.start) is None:
+        return proposal
+    from ..fallback.grammar import participle
+
+    english = participle(proposal.english)
+    return dataclasses.replace(proposal, english=english, note=f"{proposal.note}; after an auxiliary: {english}")
+
+
 def _outside(pieces: list[HanPiece], dates: list[tuple[int, int]]) -> Iterator[HanPiece]:
     """The pieces, with the Chinese dates and quantities cut out of unknown ones: those are
     ZH005's (2024年3月5日: 年, 月, 日 are no words here), and 举行百分之五 is 举行 + 5 percent."""
@@ -112,6 +128,7 @@ def check(scan: Scan) -> Iterator[Finding]:
         if terms is None:
             terms = {p.start: p for p in scan.han if p.kind == TERM}
         proposal = _before_term(scan, piece, propose(han, scan.text, piece.start, piece.end), terms)
+        proposal = _inflected(scan, piece, proposal)
         if proposal is None:
             message = (
                 f"'{han}' ({pinyin_of(han)}) has no glossary entry; "
