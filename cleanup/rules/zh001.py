@@ -47,7 +47,7 @@ import regex
 
 from ..english import capitalise, plural, plural_here, sentence_start, title_case
 from ..glossary.entries import Entry
-from ..han import TERM, HanPiece
+from ..han import TERM, UNKNOWN, HanPiece
 from ..model import Finding, Fix, Safety, Span
 from ..scan import Scan
 from ..zh import has_han
@@ -65,6 +65,18 @@ def _safety(safety: Safety, partial: bool, number: int = 0) -> Safety:
     if partial:
         return Safety.SUGGESTION
     return Safety.SAFE if number else safety
+
+
+def unknown_at(scan: Scan, pos: int) -> bool:
+    """Whether a run of Chinese that no entry covers starts at ``pos`` (right after a term).
+    The term pads itself toward it, and the unknown Chinese does not pad toward the term
+    (``家庭医生介观生科`` → ``family doctor 介观生科`` whether or not the rest gets English)."""
+    return any(p.start == pos and p.kind == UNKNOWN for p in scan.han)
+
+
+def term_ends_at(scan: Scan, pos: int) -> bool:
+    """Whether a glossary term or mixed token ends at ``pos`` (it pads itself toward what follows)."""
+    return any(p.end == pos and p.kind != UNKNOWN for p in scan.han)
 
 
 def english_for(scan: Scan, start: int, end: int, en: str) -> str:
@@ -191,4 +203,6 @@ def check(scan: Scan) -> Iterator[Finding]:
         after = english_for(scan, piece.start, piece.end, english)
         if piece.number and scan.text[piece.end : piece.end + 1].isupper() and after.endswith(" "):
             after = after[:-1]  # a model letter belongs to the number: 长征二号F → Long March-2F
+        if unknown_at(scan, piece.end) and not after.endswith(" "):
+            after += " "  # Chinese no entry covers goes on: keep the English apart from it
         yield replace_after_article(scan.text, CODE, piece.start, piece.end, after, safety, message, entry.origin)

@@ -51,7 +51,7 @@ from ..scan import Scan
 from ..zh import pinyin_of
 from .base import replace_after_article, report
 from .echo import echo_edits, glued_word_edits
-from .zh001 import english_for
+from .zh001 import english_for, term_ends_at
 
 if TYPE_CHECKING:  # the fallback package is imported only by documents that need it (start-up)
     from ..fallback import Proposal
@@ -149,5 +149,7 @@ def check(scan: Scan) -> Iterator[Finding]:
             yield Finding(CODE, Span(piece.start, piece.end), message, fix, Origin(proposal.source))
             continue
         after = english_for(scan, piece.start, piece.end, proposal.english)
+        if term_ends_at(scan, piece.start):
+            after = after.removeprefix(" ")  # the term before pads itself toward this run
         origin = Origin(proposal.source)
         yield replace_after_article(scan.text, CODE, piece.start, piece.end, after, Safety.SUGGESTION, message, origin)

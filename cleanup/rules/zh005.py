@@ -33,6 +33,7 @@ from ..model import Finding, Origin, Safety
 from ..scan import Scan
 from ..zh import has_han
 from .base import han_padding, replace_after_article
+from .zh001 import term_ends_at
 
 CODE = "ZH005"
 NAME = "chinese-date"
@@ -52,6 +53,6 @@ def check(scan: Scan) -> Iterator[Finding]:
         safety = Safety.SUGGESTION if clause else Safety.SAFE
         message = f"Chinese {date.kind} '{text[date.start : date.end]}' left in English: {date.english}"
         english = han_padding(text, date.start, date.end, date.english)
-        if has_han(before) and text[date.start].isdigit():
-            english = english.removeprefix(" ")  # the Chinese before pads itself toward a digit
+        if has_han(before) and (text[date.start].isdigit() or term_ends_at(scan, date.start)):
+            english = english.removeprefix(" ")  # the Chinese before pads itself toward a digit or this run
         yield replace_after_article(text, CODE, date.start, date.end, english, safety, message, ORIGIN)
