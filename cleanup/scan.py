@@ -14,7 +14,7 @@ from .dates import ChineseDate, chinese_dates
 from .english import at_word_bounds, lower_same_length, matches_case
 from .glossary.compiled import Compiled
 from .glossary.enindex import EnKey
-from .han import HanPiece, analyse_han
+from .han import UNKNOWN, HanPiece, analyse_han
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,21 @@ class Scan:
 
             pieces = at_word_boundaries(self.text, pieces, self.glossary)
         return pieces
+
+    @functools.cached_property
+    def first_mentions(self) -> dict[int, int]:
+        """Where each person (entry index) is first named, filled by ZH001 as it asks."""
+        return {}
+
+    @functools.cached_property
+    def unknown_starts(self) -> frozenset[int]:
+        """Where a run of Chinese that no entry covers starts (ZH001 keeps apart from it)."""
+        return frozenset(p.start for p in self.han if p.kind == UNKNOWN)
+
+    @functools.cached_property
+    def known_ends(self) -> frozenset[int]:
+        """Where a glossary term or a mixed token ends (it pads itself toward what follows)."""
+        return frozenset(p.end for p in self.han if p.kind != UNKNOWN)
 
     @functools.cached_property
     def chinese_dates(self) -> list[ChineseDate]:

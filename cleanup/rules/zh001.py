@@ -47,7 +47,7 @@ import regex
 
 from ..english import capitalise, plural, plural_here, sentence_start, title_case
 from ..glossary.entries import Entry
-from ..han import TERM, UNKNOWN, HanPiece
+from ..han import TERM, HanPiece
 from ..model import Finding, Fix, Safety, Span
 from ..scan import Scan
 from ..zh import has_han
@@ -71,12 +71,12 @@ def unknown_at(scan: Scan, pos: int) -> bool:
     """Whether a run of Chinese that no entry covers starts at ``pos`` (right after a term).
     The term pads itself toward it, and the unknown Chinese does not pad toward the term
     (``家庭医生介观生科`` → ``family doctor 介观生科`` whether or not the rest gets English)."""
-    return any(p.start == pos and p.kind == UNKNOWN for p in scan.han)
+    return pos in scan.unknown_starts
 
 
 def term_ends_at(scan: Scan, pos: int) -> bool:
     """Whether a glossary term or mixed token ends at ``pos`` (it pads itself toward what follows)."""
-    return any(p.end == pos and p.kind != UNKNOWN for p in scan.han)
+    return pos in scan.known_ends
 
 
 def english_for(scan: Scan, start: int, end: int, en: str) -> str:
@@ -118,13 +118,14 @@ def _name_before(scan: Scan, piece: HanPiece) -> regex.Match[str] | None:
 def _mentioned_before(scan: Scan, piece: HanPiece, index: int, entry: Entry) -> bool:
     """Whether the person has been named before this piece: by the full name in English, or as
     Chinese that an earlier piece renders. The short name alone does not count: it may be a
-    word (May) or a relative (Ivanka Trump)."""
-    for other in scan.han:
-        if other.start >= piece.start:
-            break
-        if other.kind == TERM and index in (other.entry, other.person):
-            return True
-    return regex.search(rf"(?<!\w){regex.escape(entry.en)}(?!\w)", scan.text, endpos=piece.start) is not None
+    word (May) or a relative (Ivanka Trump). The first mention is found once per person."""
+    first = scan.first_mentions.get(index)
+    if first is None:
+        pieces = (p.start for p in scan.han if p.kind == TERM and index in (p.entry, p.person))
+        english = regex.search(rf"(?<!\w){regex.escape(entry.en)}(?!\w)", scan.text)
+        first = min(next(pieces, len(scan.text)), english.start() if english else len(scan.text))
+        scan.first_mentions[index] = first
+    return first < piece.start
 
 
 def _name(scan: Scan, piece: HanPiece, index: int) -> str:
