@@ -92,7 +92,25 @@ def chinese_dates(text: str) -> list[ChineseDate]:
         if english is not None:
             kind = next((k for k, group in _KINDS if m[group] is not None), "date")
             found.append(ChineseDate(start, m.end(), english, kind))
-    return found
+    return _joined_durations(found)
+
+
+def _joined_durations(found: list[ChineseDate]) -> list[ChineseDate]:
+    """Years then months, touching (3年6个月), are one duration: 3 years and 6 months."""
+    out: list[ChineseDate] = []
+    for date in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == date.kind == "quantity"
+            and last.end == date.start
+            and last.english.endswith((" years", " year"))
+            and date.english.endswith((" months", " month"))
+        ):
+            out[-1] = ChineseDate(last.start, date.end, f"{last.english} and {date.english}", "quantity")
+            continue
+        out.append(date)
+    return out
 
 
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth".split()
@@ -142,6 +160,8 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
     english = _QUANTITY_UNITS[unit]
     if unit == "岁" and text[: m.start()].endswith(("a ", "an ", "A ", "An ")):
         return f"{written}-year-old"
+    if unit == "岁" and text[: m.start()].endswith(("aged ", "Aged ", "age ", "ages ")):
+        return written  # aged 35岁: aged 35, not "aged 35 years old"
     if not (more or m["qwhen"] or unit == "个多月") and _modifies(text, m.start(), m.end()):
         return f"{written}-{english}"  # a 10-year plan, the 30-minute drive, a three-person team
     if value != 1 or more or scale:

@@ -86,10 +86,13 @@ class Finding:
     origin: Origin
     priority: int = 0
 
-    def sort_key(self) -> tuple[int, int, int, str, str]:
-        """The one total conflict order: leftmost, then longest, then priority, then code, entry."""
+    def sort_key(self) -> tuple[int, int, int, int, str, str]:
+        """The one total conflict order: leftmost, then longest, then priority, then the safer fix
+        (a safe fix before a suggestion on the same span: 五十万 is ZH004's 500,000, not the
+        dictionary's "fifty ten thousand"), then code, entry."""
         span = self.fix.span if self.fix else self.span
-        return (span.start, -span.length, -self.priority, self.code, self.origin.entry_id)
+        rank = 2 if self.fix is None else 0 if self.fix.safety is Safety.SAFE else 1
+        return (span.start, -span.length, -self.priority, rank, self.code, self.origin.entry_id)
 
 
 @dataclass(frozen=True)

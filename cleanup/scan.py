@@ -14,7 +14,7 @@ from .dates import ChineseDate, chinese_dates
 from .english import at_word_bounds, lower_same_length, matches_case
 from .glossary.compiled import Compiled
 from .glossary.enindex import EnKey
-from .han import UNKNOWN, HanPiece, analyse_han
+from .han import TERM, HanPiece, analyse_han
 
 
 @dataclass(frozen=True)
@@ -66,14 +66,14 @@ class Scan:
         return {}
 
     @functools.cached_property
-    def unknown_starts(self) -> frozenset[int]:
-        """Where a run of Chinese that no entry covers starts (ZH001 keeps apart from it)."""
-        return frozenset(p.start for p in self.han if p.kind == UNKNOWN)
+    def pieces_by_start(self) -> dict[int, HanPiece]:
+        """The Han pieces by where they start (ZH001 looks at the piece after a term)."""
+        return {p.start: p for p in self.han}
 
     @functools.cached_property
-    def known_ends(self) -> frozenset[int]:
-        """Where a glossary term or a mixed token ends (it pads itself toward what follows)."""
-        return frozenset(p.end for p in self.han if p.kind != UNKNOWN)
+    def term_ends(self) -> frozenset[int]:
+        """Where a glossary term ends (ZH001 pads it toward Chinese that may stay)."""
+        return frozenset(p.end for p in self.han if p.kind == TERM)
 
     @functools.cached_property
     def chinese_dates(self) -> list[ChineseDate]:

@@ -47,7 +47,7 @@ import regex
 
 from ..english import capitalise, plural, plural_here, sentence_start, title_case
 from ..glossary.entries import Entry
-from ..han import TERM, HanPiece
+from ..han import TERM, UNKNOWN, HanPiece
 from ..model import Finding, Fix, Safety, Span
 from ..scan import Scan
 from ..zh import has_han
@@ -67,16 +67,23 @@ def _safety(safety: Safety, partial: bool, number: int = 0) -> Safety:
     return Safety.SAFE if number else safety
 
 
-def unknown_at(scan: Scan, pos: int) -> bool:
-    """Whether a run of Chinese that no entry covers starts at ``pos`` (right after a term).
-    The term pads itself toward it, and the unknown Chinese does not pad toward the term
-    (``家庭医生介观生科`` → ``family doctor 介观生科`` whether or not the rest gets English)."""
-    return pos in scan.unknown_starts
+def may_stay_chinese(scan: Scan, pos: int) -> bool:
+    """Whether the Chinese right after a term may be left as it is: a run no entry covers, or a
+    term that is only a suggestion. The term pads itself toward it, and that Chinese does not
+    pad toward the term (``上海市疾控中心`` → ``Shanghai 疾控中心`` by the safe fixes alone,
+    ``Shanghai Center for Disease Control and Prevention`` with the suggestion too)."""
+    nxt = scan.pieces_by_start.get(pos)
+    if nxt is None or nxt.kind not in (UNKNOWN, TERM):
+        return False
+    if nxt.kind == UNKNOWN:
+        return True
+    entry = scan.glossary.entry(nxt.entry)
+    return _described(scan, nxt, entry, "")[1] is Safety.SUGGESTION
 
 
 def term_ends_at(scan: Scan, pos: int) -> bool:
-    """Whether a glossary term or mixed token ends at ``pos`` (it pads itself toward what follows)."""
-    return pos in scan.known_ends
+    """Whether a glossary term ends at ``pos`` (it pads itself toward what follows it there)."""
+    return pos in scan.term_ends
 
 
 def english_for(scan: Scan, start: int, end: int, en: str) -> str:
@@ -204,6 +211,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         after = english_for(scan, piece.start, piece.end, english)
         if piece.number and scan.text[piece.end : piece.end + 1].isupper() and after.endswith(" "):
             after = after[:-1]  # a model letter belongs to the number: 长征二号F → Long March-2F
-        if unknown_at(scan, piece.end) and not after.endswith(" "):
-            after += " "  # Chinese no entry covers goes on: keep the English apart from it
+        if may_stay_chinese(scan, piece.end) and not after.endswith(" "):
+            after += " "  # Chinese that may stay goes on: keep the English apart from it
+        if safety is Safety.SUGGESTION and term_ends_at(scan, piece.start):
+            after = after.removeprefix(" ")  # the term before pads itself toward this one
         yield replace_after_article(scan.text, CODE, piece.start, piece.end, after, safety, message, entry.origin)

@@ -39,7 +39,7 @@ import regex
 
 from ..glossary.compiled import CurrencyIndex
 from ..han import MIXED_UNKNOWN, UNKNOWN, HanPiece
-from ..model import Finding, Origin, Safety
+from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..numbers import DIGITS, figure, year_like
 from ..scan import Scan
 from ..zh import has_han
@@ -293,11 +293,40 @@ def _pad(ctx: _Context, start: int, end: int, english: str) -> str:
     return padded
 
 
+# Codes and signs English writes before an amount, by the currency's symbol or unit: ``RMB
+# 120亿元`` says yuan twice, ``US$ 5亿美元`` dollars twice; the fix takes them in.
+MARKERS = {
+    "$": ("US$", "USD", "$"), "HK$": ("HK$", "HKD"), "NT$": ("NT$", "TWD"), "S$": ("S$", "SGD"),
+    "A$": ("A$", "AUD"), "C$": ("C$", "CAD"), "£": ("£", "GBP"), "yuan": ("RMB", "CNY"),
+    "euros": ("€", "EUR"), "yen": ("JPY",), "won": ("KRW",), "rubles": ("RUB",),
+}  # fmt: skip
+
+
+def _marker_start(ctx: _Context, amount: Amount) -> int:
+    """Where a currency code or sign for the same currency begins right before the amount."""
+    if amount.entry < 0:
+        return amount.start
+    entry = ctx.scan.glossary.entry(amount.entry)
+    markers = MARKERS.get(entry.symbol or entry.unit, ())
+    head = ctx.text[max(0, amount.start - 5) : amount.start]
+    for marker in sorted(markers, key=len, reverse=True):
+        for form in (marker + " ", marker):
+            begin = amount.start - len(form)
+            if head.endswith(form) and (begin == 0 or not ctx.text[begin - 1].isalnum()):
+                return begin
+    return amount.start
+
+
 def _amount_finding(ctx: _Context, amount: Amount, safety: Safety) -> Finding:
     before = ctx.text[amount.start : amount.end]
     after = _pad(ctx, amount.start, amount.end, _english(ctx, amount))
     origin = ctx.scan.glossary.entry(amount.entry).origin if amount.entry >= 0 else NUMERAL
     message = f"amount '{before}' left in Chinese: {after.strip()}"
+    marker = _marker_start(ctx, amount)
+    if marker < amount.start:  # RMB 120亿元 → 12 billion yuan: the code is in the English already
+        message += f" ('{ctx.text[marker : amount.start].strip()}' before it says the currency again)"
+        fix = Fix((Edit(Span(marker, amount.end), after.lstrip(" ")),), safety)
+        return Finding(CODE, Span(amount.start, amount.end), message, fix, origin)
     return replace(CODE, amount.start, amount.end, after, safety, message, origin)
 
 
@@ -342,11 +371,20 @@ def _word(ctx: _Context, piece: HanPiece) -> Finding:
 
 def _words(ctx: _Context, amounts: list[Amount]) -> Iterator[Finding]:
     ctx.taken = [(a.start, a.end) for a in amounts]  # pieces never straddle an amount (``fits``)
+    ends = {a.end: a for a in amounts}
     for piece in ctx.pieces:
         if piece.kind in UNCLEAR or piece.entry < 0 or ctx.in_taken(piece.start):
             continue
-        if ctx.scan.glossary.entry(piece.entry).kind == "currency":
-            yield _word(ctx, piece)
+        entry = ctx.scan.glossary.entry(piece.entry)
+        if entry.kind != "currency":
+            continue
+        amount = ends.get(piece.start)
+        if amount is not None and amount.entry == piece.entry:  # 3000万元人民币: the amount said it
+            han = ctx.text[piece.start : piece.end]
+            message = f"currency '{han}' ({entry.en}) repeats the amount's currency before it; delete it"
+            yield replace(CODE, piece.start, piece.end, "", Safety.SUGGESTION, message, entry.origin)
+            continue
+        yield _word(ctx, piece)
 
 
 def check(scan: Scan) -> Iterator[Finding]:

@@ -28,8 +28,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
+import regex
+
 from ..han import MIXED, TERM
-from ..model import Finding, Origin, Safety
+from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import has_han
 from .base import han_padding, replace_after_article
@@ -55,4 +57,15 @@ def check(scan: Scan) -> Iterator[Finding]:
         english = han_padding(text, date.start, date.end, date.english)
         if has_han(before) and (text[date.start].isdigit() or term_ends_at(scan, date.start)):
             english = english.removeprefix(" ")  # the Chinese before pads itself toward a digit or this run
+        hedge = _HEDGE.search(text, max(0, date.start - 16), date.start) if english.startswith("more than") else None
+        if hedge is not None:  # more than 200多家: the English already hedges; say it once
+            english = ("M" if hedge.group()[0].isupper() else "m") + english[1:]
+            fix = Fix((Edit(Span(hedge.start(), date.end), english),), safety)
+            yield Finding(CODE, Span(date.start, date.end), message, fix, ORIGIN)
+            continue
         yield replace_after_article(text, CODE, date.start, date.end, english, safety, message, ORIGIN)
+
+
+_HEDGE = regex.compile(
+    r"(?<![\w'’])(?:more than|over|about|around|nearly|almost|approximately|roughly|some)[ ]$", regex.IGNORECASE
+)
