@@ -91,16 +91,43 @@ def matches_case(text: str, key: str) -> bool:
     return case_shape(text) == "upper"
 
 
+# Nouns whose plural is the singular (two aircraft, five species).
+INVARIANT = frozenset(
+    "aircraft spacecraft hovercraft personnel equipment series species news sheep fish deer headquarters "
+    "means offspring livestock cattle poultry".split()
+)
+
+
 def plural(phrase: str) -> str:
     """Plural of a noun phrase: inflect its last word (mineral → minerals, policy → policies)."""
     head, _, last = phrase.rpartition(" ")
     low = last.lower()
+    if low in INVARIANT:
+        return phrase
     if low.endswith(("s", "x", "z", "ch", "sh")):
         last += "es"
     elif low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
         last = last[:-1] + "ies"
     else:
         last += "s"
+    return f"{head} {last}" if head else last
+
+
+def singular(phrase: str) -> str:
+    """Singular of a plural noun phrase: its last word (drones → drone, policies → policy,
+    buses → bus); a word that does not look plural is left as it is (news, analysis)."""
+    head, _, last = phrase.rpartition(" ")
+    low = last.lower()
+    if low in INVARIANT or not low.endswith("s") or low.endswith(("ss", "us", "is", "ics")):
+        return phrase
+    if low.endswith("ses") and not low.endswith("sses"):
+        return phrase  # buses or causes: the spelling does not say which
+    if low.endswith("ies") and len(low) > 4:
+        last = last[:-3] + "y"
+    elif low.endswith(("sses", "shes", "ches", "xes", "zes")):
+        last = last[:-2]
+    else:
+        last = last[:-1]
     return f"{head} {last}" if head else last
 
 
@@ -143,13 +170,20 @@ def takes_an(phrase: str) -> bool:
     return low[:1] in ("a", "e", "i", "o", "u")
 
 
+_THE = regex.compile(r"(?<![\w'’-])(?P<the>[Tt]he)[ ]$")
 _ARTICLE = regex.compile(r"(?<![\w'’-])(?P<article>[Aa]n?)(?P<gap>[ ]?)$")
 
 
 def agree_article(text: str, start: int, replacement: str) -> tuple[int, str]:
     """Where a replacement right after ``a``/``an`` needs the other article, widen it over the
-    article: ``a 非典型 case`` is ``an atypical case``, not ``a atypical case``. Returns the start
-    of the edit and its text (unchanged when the article agrees or there is none)."""
+    article: ``a 非典型 case`` is ``an atypical case``, not ``a atypical case``; and where it
+    brings its own ``the`` after one, say it once: ``the 澎湃新闻`` is ``The Paper``. Returns the
+    start of the edit and its text (unchanged when the article agrees or there is none)."""
+    the = _THE.search(text, max(0, start - 5), start)
+    if the is not None and regex.match(r" ?[Tt]he ", replacement):  # the 澎湃新闻: the The Paper
+        body = replacement.lstrip(" ")
+        body = "The" + body[3:] if the.group("the")[0] == "T" or body[0] == "T" else body
+        return the.start(), body
     m = _ARTICLE.search(text, max(0, start - 5), start)
     if m is None or not replacement.strip() or (m.group("gap") == "" and not replacement.startswith(" ")):
         return start, replacement
@@ -184,10 +218,27 @@ def plural_here(text: str, start: int, end: int, english: str) -> bool:
     last = english.rsplit(" ", 1)[-1]
     if not english[:1].islower() or not last.isalpha() or last.endswith("s") or english.lower() != english:
         return False
-    if last.endswith(_ADJECTIVE_ENDINGS):
-        return False  # universally beneficial, cultural and creative: no plural
+    if last.endswith(_ADJECTIVE_ENDINGS) or _PREPOSITION.search(english):
+        return False  # universally beneficial; new type of international relations: not the last word
     nxt = regex.match(r"[ ]?([A-Za-z]+)", text[end : end + 30])
     before = _PLURAL_BEFORE.search(text, max(0, start - 16), start)
     if before is None or regex.fullmatch(r"1(?:\.0+)?[ ]", before.group()):
         return False
     return nxt is None or nxt.group(1).lower() in NOT_A_NOUN
+
+
+_ONE_BEFORE = regex.compile(r"(?<![\w'’])(?:an?|one|each|every|another)[ ]$", regex.IGNORECASE)
+
+
+_PREPOSITION = regex.compile(r" (?:of|for|in|on|with|to|from|against|between) ")
+
+
+def singular_here(text: str, start: int, english: str) -> bool:
+    """Whether a lower-case plural rendering follows ``a``, ``one``, ``each``...: ``a 无人机
+    flew`` is a drone, not "a drones". Not when the phrase's head comes before a preposition
+    (a new type of international relations)."""
+    if not english[:1].islower() or english.lower() != english or singular(english) == english:
+        return False
+    if _PREPOSITION.search(english):
+        return False
+    return _ONE_BEFORE.search(text, max(0, start - 9), start) is not None

@@ -45,7 +45,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ..english import capitalise, plural, plural_here, sentence_start, title_case
+from ..english import capitalise, plural, plural_here, sentence_start, singular, singular_here, title_case
 from ..glossary.entries import Entry
 from ..han import TERM, UNKNOWN, HanPiece
 from ..model import Finding, Fix, Safety, Span
@@ -93,11 +93,25 @@ def english_for(scan: Scan, start: int, end: int, en: str) -> str:
     return han_padding(scan.text, start, end, en)
 
 
-def _name_follows(text: str, pos: int) -> bool:
-    """A name seems to follow: Chinese, or a capitalised word (总统马克龙, 总统 Macron)."""
+def _name_follows(scan: Scan, pos: int) -> bool:
+    """A name seems to follow: a capitalised word (总统 Macron), a person the glossary knows
+    (总统马克龙), or unknown Chinese that begins with a surname (总统李明). Not any Chinese: in
+    海军军演 (naval drills) nobody is named, and the office stays in lower case."""
+    text = scan.text
     pos += text.startswith(" ", pos)
     ch = text[pos : pos + 1]
-    return ch.isupper() or has_han(ch)
+    if ch.isupper():
+        return True
+    if not has_han(ch):
+        return False
+    nxt = scan.pieces_by_start.get(pos)
+    if nxt is None:
+        return False
+    if nxt.kind == TERM:
+        return nxt.entry in scan.glossary.persons
+    from ..fallback.names import surname_at  # only documents with such Chinese load the tables
+
+    return nxt.kind == UNKNOWN and 2 <= nxt.end - nxt.start <= 4 and surname_at(text[nxt.start : nxt.end]) is not None
 
 
 # One or two capitalised words right before a title: the name of its holder (Biden总统,
@@ -156,11 +170,26 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
         return ", ".join(scan.glossary.entry(i).en for i in reversed(piece.chain))
     if not entry.office:
         english = _name(scan, piece, piece.entry)
+        if singular_here(scan.text, piece.start, english):
+            return singular(english)  # a 无人机: a drone
         return plural(english) if plural_here(scan.text, piece.start, piece.end, english) else english
     form = entry.office if piece.place >= 0 else entry.en
-    if _name_follows(scan.text, piece.end):
+    if _name_follows(scan, piece.end):
         form = title_case(form)
     return f"{scan.glossary.entry(piece.place).adjective} {form}" if piece.place >= 0 else form
+
+
+_NEXT_WORD = regex.compile(r"[ ]?([A-Za-z]+)")
+
+
+def _without_next_word(text: str, end: int, english: str) -> str:
+    """The English without its last word when the text says that word right after the Chinese:
+    ``the 金沙江 River`` is the Jinsha River, not "the Jinsha River River"."""
+    head, _, last = english.rpartition(" ")
+    nxt = _NEXT_WORD.match(text, end)
+    if head and nxt is not None and nxt.group(1).lower() == last.lower():
+        return head
+    return english
 
 
 def _described(scan: Scan, piece: HanPiece, entry: Entry, before: str) -> tuple[str, Safety]:
@@ -208,6 +237,7 @@ def check(scan: Scan) -> Iterator[Finding]:
             after = english_for(scan, start, piece.end, f"{title_case(entry.en)} {named.group(1)}")
             yield replace(CODE, start, piece.end, after, Safety.SUGGESTION, message, entry.origin)
             continue
+        english = _without_next_word(scan.text, piece.end, english)
         after = english_for(scan, piece.start, piece.end, english)
         if piece.number and scan.text[piece.end : piece.end + 1].isupper() and after.endswith(" "):
             after = after[:-1]  # a model letter belongs to the number: 长征二号F → Long March-2F

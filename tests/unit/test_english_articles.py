@@ -36,3 +36,16 @@ def test_takes_an(phrase: str, an: bool) -> None:
 )  # fmt: skip
 def test_agree_article(text: str, start: int, replacement: str, expected: tuple[int, str]) -> None:
     assert agree_article(text, start, replacement) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "replacement", "expected"),
+    [
+        ("the X reported", 4, "The Paper", (0, "The Paper")),  # a name that begins with The
+        ("The X app", 4, "the Himalayas", (0, "The Himalayas")),
+        ("in the X app", 7, "the Himalayas", (3, "the Himalayas")),
+        ("bathe X", 6, "the Paper", (6, "the Paper")),  # "the" ends a word: no article
+    ],
+)  # fmt: skip
+def test_the_is_said_once(text: str, start: int, replacement: str, expected: tuple[int, str]) -> None:
+    assert agree_article(text, start, replacement) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanup.english import plural_here
+from cleanup.english import plural, plural_here, singular, singular_here
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,31 @@ from cleanup.english import plural_here
 def test_plural_here(text: str, english: str, expected: bool) -> None:
     start = text.index("X")
     assert plural_here(text, start, start + 1, english) is expected
+
+
+
+@pytest.mark.parametrize(
+    ("many", "one"),
+    [("drones", "drone"), ("policies", "policy"), ("buses", "buses"), ("classes", "class"), ("early warning aircraft", "early warning aircraft"),
+     ("news", "news"), ("analysis", "analysis"), ("logistics", "logistics"), ("treasury bonds", "treasury bond")],
+)  # fmt: skip
+def test_singular(many: str, one: str) -> None:
+    assert singular(many) == one
+
+
+@pytest.mark.parametrize(
+    ("one", "many"),
+    [("drone", "drones"), ("policy", "policies"), ("bus", "buses"), ("transport aircraft", "transport aircraft")],
+)
+def test_plural(one: str, many: str) -> None:
+    assert plural(one) == many
+
+
+def test_singular_here_after_a() -> None:
+    assert singular_here("a X flew", 2, "drones") and not singular_here("two X flew", 4, "drones")
+    assert not singular_here("a X flew", 2, "Drones") and not singular_here("a X", 2, "news")
+
+
+def test_a_phrase_whose_head_is_before_a_preposition_keeps_its_number() -> None:
+    assert not singular_here("a X was", 2, "new type of international relations")
+    assert not plural_here("two X.", 4, 5, "new type of cooperation")
