@@ -32,7 +32,7 @@ from decimal import Decimal
 
 import regex
 
-from .english import NOT_A_NOUN
+from .english import modifies_noun
 from .numbers import SMALL_UNITS, chinese_number, english_number, ordinal
 
 _NUM = r"[〇零一二两三四五六七八九十]"
@@ -162,7 +162,7 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
         return f"{written}-year-old"
     if unit == "岁" and text[: m.start()].endswith(("aged ", "Aged ", "age ", "ages ")):
         return written  # aged 35岁: aged 35, not "aged 35 years old"
-    if not (more or m["qwhen"] or unit == "个多月") and _modifies(text, m.start(), m.end()):
+    if not (more or m["qwhen"] or unit == "个多月") and modifies_noun(text, m.start(), m.end()):
         return f"{written}-{english}"  # a 10-year plan, the 30-minute drive, a three-person team
     if value != 1 or more or scale:
         english = "people" if english == "person" else english if english == "mu" else english + "s"
@@ -170,18 +170,6 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
     if unit == "岁":
         phrase += " old"
     return phrase + {"前": " ago", "后": " later", None: ""}[m["qwhen"]]
-
-
-_DETERMINER = regex.compile(r"(?<![\w'’])(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Ee]ach|[Ee]very) $")
-
-
-def _modifies(text: str, start: int, end: int) -> bool:
-    """A quantity between a determiner and a noun modifies the noun: ``a 十年 plan`` is a 10-year
-    plan, not "a 10 years plan" (the next word is taken for a noun unless it is a function word)."""
-    word = regex.match(r" ([a-z]+)\b", text[end : end + 30])
-    if word is None or word.group(1) in NOT_A_NOUN:
-        return False
-    return _DETERMINER.search(text, max(0, start - 8), start) is not None
 
 
 def _english(m: regex.Match[str]) -> str | None:

@@ -242,3 +242,26 @@ def singular_here(text: str, start: int, english: str) -> bool:
     if _PREPOSITION.search(english):
         return False
     return _ONE_BEFORE.search(text, max(0, start - 9), start) is not None
+
+
+_DETERMINER = regex.compile(
+    r"(?<![\w'’])(?:an?|the|this|that|these|those|its|their|his|her|our|each|every|several|many|some|two|three"
+    r"|four|five|\d[\d,]*)[ ]$",
+    regex.IGNORECASE,
+)
+_VERBS_AFTER = frozenset(
+    """said says say told tells added noted stressed urged warned made makes took takes gave gives saw sees sent
+    won lost held holds met left rose rises fell falls grew grows hit cut set put led went goes came comes
+    became becomes began begins paid pays sold sells spent built bought brought thought found kept showed
+    wants plans hopes needs agreed announced reported""".split()
+)
+
+
+def modifies_noun(text: str, start: int, end: int) -> bool:
+    """Whether what stands at ``text[start:end]`` is between a determiner and a noun, and so
+    modifies it: ``a 十年 plan`` (a 10-year plan), ``a 日本 company`` (a Japanese company). The
+    next word is taken for a noun unless it is a function word or a common verb."""
+    word = regex.match(r" ([a-z]+)\b", text[end : end + 30])
+    if word is None or word.group(1) in NOT_A_NOUN or word.group(1) in _VERBS_AFTER or word.group(1).endswith("ed"):
+        return False
+    return _DETERMINER.search(text, max(0, start - 10), start) is not None

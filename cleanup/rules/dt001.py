@@ -36,6 +36,7 @@ from ..numbers import ordinal
 from ..scan import Scan
 from .base import replace
 
+TURNING_GAP = 20  # days between a date and a smaller relative day after it that may be next month's
 CODE = "DT001"
 NAME = "relative-date"
 DEFAULT = "safe only when unambiguous"
@@ -78,8 +79,8 @@ def _is_date_use(match: regex.Match[str]) -> bool:
     return word in FOLLOWERS or word.endswith(("ed", "ing"))
 
 
-def _explicit_months(text: str, stop: int) -> list[tuple[int, int]]:
-    """``(end, month)`` of every explicit date ending by ``stop``, scanned once per document.
+def _explicit_months(text: str, stop: int) -> list[tuple[int, int, int]]:
+    """``(end, month, day)`` of every explicit date ending by ``stop``, scanned once per document.
 
     An explicit date cannot contain the preposition a relative date starts with, so the dates
     ending before a relative date are the ones a scan stopped there would find. The scan stops
@@ -88,11 +89,22 @@ def _explicit_months(text: str, stop: int) -> list[tuple[int, int]]:
     no match, and the rest of the document is never read.
     """
     found = EXPLICIT.finditer(text, 0, stop)
-    return [(m.end(), MONTHS[(m.group("month") or m.group("month2")).lower()]) for m in found]
+    return [
+        (m.end(), MONTHS[(m.group("month") or m.group("month2")).lower()], int(m.group("day") or m.group("day2")))
+        for m in found
+    ]
 
 
-def _months_before(explicit: list[tuple[int, int]], pos: int) -> list[int]:
-    return [month for end, month in explicit[: bisect.bisect_right(explicit, (pos, 13))]]
+def _months_before(explicit: list[tuple[int, int, int]], pos: int) -> list[int]:
+    return [month for end, month, _ in explicit[: bisect.bisect_right(explicit, (pos, 13))]]
+
+
+def _later_day_before(explicit: list[tuple[int, int, int]], pos: int, month: int, day: int) -> bool:
+    """Whether the last explicit date before ``pos`` is in ``month`` and weeks later than ``day``:
+    after ``March 30``, ``the 2nd`` may well be April 2 (the month may have turned). A few days
+    earlier is the usual past event before a dateline (``Oct. 8 -- ... the 3rd``: October 3)."""
+    before = explicit[: bisect.bisect_right(explicit, (pos, 13))]
+    return bool(before) and before[-1][1] == month and before[-1][2] - day >= TURNING_GAP
 
 
 @dataclass(frozen=True)
@@ -142,11 +154,14 @@ def check(scan: Scan) -> Iterator[Finding]:
         if not 1 <= r.day <= calendar.monthrange(2024, month)[1]:
             continue
         distinct = sorted(set(months))
-        safety = Safety.SAFE if len(distinct) == 1 else Safety.SUGGESTION
+        turned = not r.first and _later_day_before(explicit, r.anchor, month, r.day)
+        safety = Safety.SAFE if len(distinct) == 1 and not turned else Safety.SUGGESTION
         after = f"{calendar.month_name[month]} {r.day}" if not r.first else str(r.day)
         start, end = r.span
         what = f"relative date '{text[start:end]}'" + (f" (a range from the {ordinal(r.first)})" if r.first else "")
-        if len(distinct) == 1:
+        if turned:
+            message = f"{what}; a later day of {calendar.month_name[month]} comes before it: check the month"
+        elif len(distinct) == 1:
             message = f"{what}; the article's month is {calendar.month_name[month]}"
         else:
             named = ", ".join(calendar.month_name[i] for i in distinct)

@@ -24,9 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..english import transfer_case
-from ..model import Finding
+from ..model import Edit, Finding, Fix, Span
 from ..scan import EnHit, Scan
-from .base import replace
 
 CODE = "EN001"
 NAME = "wrong-rendering"
@@ -38,7 +37,13 @@ def hit_finding(scan: Scan, hit: EnHit, code: str, message: str, safety=None) ->
     entry = scan.glossary.entry(hit.key.entry)
     before = scan.text[hit.start : hit.end]
     after = transfer_case(before, hit.key.replacement)
-    return replace(code, hit.start, hit.end, after, safety or entry.safety, message, entry.origin)
+    end = hit.end
+    apostrophe = scan.text[end : end + 1]
+    possessive = apostrophe in ("'", "’") and not scan.text[end + 1 : end + 2].isalpha()
+    if possessive and before[-1:] in "sS" and after[-1:] not in "sS":
+        after, end = f"{after}{apostrophe}s", end + 1  # Ningde Times' shares → CATL's shares
+    fix = Fix((Edit(Span(hit.start, end), after),), safety or entry.safety)
+    return Finding(code, Span(hit.start, hit.end), message, fix, entry.origin)
 
 
 def check(scan: Scan) -> Iterator[Finding]:

@@ -45,7 +45,16 @@ from collections.abc import Iterator
 
 import regex
 
-from ..english import capitalise, plural, plural_here, sentence_start, singular, singular_here, title_case
+from ..english import (
+    capitalise,
+    modifies_noun,
+    plural,
+    plural_here,
+    sentence_start,
+    singular,
+    singular_here,
+    title_case,
+)
 from ..glossary.entries import Entry
 from ..han import TERM, UNKNOWN, HanPiece
 from ..model import Finding, Fix, Safety, Span
@@ -168,6 +177,8 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
         return f"{title_case(entry.en)} {_name(scan, piece, piece.person)}"
     if piece.chain:  # 广东省深圳市 → Shenzhen, Guangdong
         return ", ".join(scan.glossary.entry(i).en for i in reversed(piece.chain))
+    if entry.adjective and not entry.office and modifies_noun(scan.text, piece.start, piece.end):
+        return entry.adjective  # a 日本 company: a Japanese company
     if not entry.office:
         english = _name(scan, piece, piece.entry)
         if singular_here(scan.text, piece.start, english):
@@ -224,7 +235,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         before = scan.text[piece.start : piece.end]
         message, safety = _described(scan, piece, entry, before)
         english = _english(scan, piece, entry)
-        names = (english, entry.en, *entry.variants, *((entry.short,) if entry.short else ()))
+        # the English beside it may be a wrong rendering EN001 fixes: Ningde Times (宁德时代)
+        names = (english, entry.en, *entry.variants, *entry.wrong, *((entry.short,) if entry.short else ()))
         echo = echo_edits(scan.text, piece.start, piece.end, names)
         if echo is not None:
             message = f"Chinese term '{before}' repeats the English beside it ({entry.en}); delete it"

@@ -124,3 +124,8 @@ def test_generic_terms_have_no_place_level(bundled: Compiled) -> None:
     municipality = next(i for i, e in enumerate(bundled.entries) if "直辖市" in e.zh)
     shenzhen = next(i for i, e in enumerate(bundled.entries) if e.id == "shenzhen")
     assert municipality not in bundled.levels and bundled.levels[shenzhen] == 2
+
+
+def test_a_place_between_a_determiner_and_a_noun_takes_its_adjective(tiny: Compiled) -> None:
+    assert clean("a 日本 company and several 法国 firms", tiny).cleaned == "a Japanese company and several French firms"
+    assert clean("the 日本 said so; in 日本 and 北京 firms", tiny).cleaned == "the Japan said so; in Japan and Beijing firms"
