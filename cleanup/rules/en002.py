@@ -31,6 +31,8 @@ def check(scan: Scan) -> Iterator[Finding]:
     for hit in scan.fix_hits:
         if hit.key.role != "idiom":
             continue
+        if hit.key.text.lower().endswith(" side") and scan.text.startswith(" of ", hit.end):
+            continue  # the US side of the border is a place, not MT's 美方 (the US side = the US)
         entry = scan.glossary.entry(hit.key.entry)
         before = scan.text[hit.start : hit.end]
         source = f" ({entry.zh[0]})" if entry.zh else ""

@@ -74,6 +74,22 @@ def _non_ascii(text: str) -> Iterator[int]:
         yield from range(m.start(), m.end())
 
 
+def _joins(text: str, start: int, end: int) -> bool:
+    """A range mark joins two things (5～10, 北京～上海, 5 ～ 10): a letter, digit or Han
+    character on each side, with a space on both sides or on neither (day～ See joins nothing)."""
+    spaced_left, spaced_right = text[start - 1 : start] == " ", text[end : end + 1] == " "
+    left, right = text[:start].rstrip(" "), text[end:].lstrip(" ")
+    return spaced_left == spaced_right and left[-1:].isalnum() and right[:1].isalnum()
+
+
+def _decoration(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """A wave dash that joins nothing is decoration (Have a nice day～): deleted with the
+    spaces before it."""
+    while start > 0 and text[start - 1] == " ":
+        start -= 1
+    return start, end, ""
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     table = scan.glossary.punct
     text = scan.text
@@ -92,6 +108,8 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue
         taken = pos + len(mark)
         start, end, en = _english(scan, pos, index, len(mark))
+        if en.strip() == "-" and not _joins(text, pos, pos + len(mark)):
+            start, end, en = _decoration(text, pos, pos + len(mark))  # Have a nice day～: no range
         entry = scan.glossary.entry(index)
         name = unicodedata.name(ch, "U+%04X" % ord(ch)).lower() + (f" ×{len(mark)}" if len(mark) > 1 else "")
         message = f"CJK punctuation '{mark}' ({name})"

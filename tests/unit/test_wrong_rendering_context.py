@@ -13,3 +13,8 @@ def test_a_possessive_after_a_plural_looking_key_takes_its_s() -> None:
 
 def test_chinese_beside_a_wrong_rendering_is_an_echo() -> None:
     assert clean_text("Ningde Times (宁德时代) rose").cleaned == "CATL rose"
+
+
+def test_a_side_of_something_is_a_place_not_the_party() -> None:
+    assert clean_text("on the American side of the border", True).cleaned == "on the American side of the border"
+    assert clean_text("the American side said", True).cleaned == "the United States said"
