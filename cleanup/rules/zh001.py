@@ -29,8 +29,9 @@ Fix safety
     minister. Places whose office has another name (德国总理, German Chancellor) are entries.
     A person with a ``short`` name is named in full at the first mention and by the short name
     after it, as news writes names (特朗普 … 特朗普 becomes ``Donald Trump`` … ``Trump``; an
-    English mention before counts). A title (``tags: [title]``) after its holder's name goes before it: ``马克龙总统`` (a
-    ``person``) becomes ``President Emmanuel Macron``, safe unless either entry is a suggestion;
+    English mention before counts). A title (``tags: [title]``) after its holder's name goes
+    before it: ``马克龙总统`` (a ``person``) becomes ``President Emmanuel Macron``, safe unless
+    either entry is a suggestion;
     ``Biden总统`` becomes ``President Biden``, a suggestion (the name is English text). A run
     of named places from the largest down is written as English writes an address:
     ``广东省深圳市`` becomes ``Shenzhen, Guangdong``.
@@ -120,7 +121,9 @@ def _name_follows(scan: Scan, pos: int) -> bool:
         return nxt.entry in scan.glossary.persons
     from ..fallback.names import surname_at  # only documents with such Chinese load the tables
 
-    return nxt.kind == UNKNOWN and 2 <= nxt.end - nxt.start <= 4 and surname_at(text[nxt.start : nxt.end]) is not None
+    if nxt.kind != UNKNOWN or not 2 <= nxt.end - nxt.start <= 4:
+        return False
+    return surname_at(text[nxt.start : nxt.end]) is not None
 
 
 # One or two capitalised words right before a title: the name of its holder (Biden总统,
