@@ -1,4 +1,6 @@
-"""English-side helpers: word boundaries, case transfer and plurals for glossary replacements.
+"""English-side helpers: word boundaries, case transfer and plurals for glossary replacements,
+and the agreement of English that replaces Chinese with the words around it (``a``/``an``,
+``the`` said once, a plural after a number, a singular after ``a``, a modifier before a noun).
 
 Case handling follows codespell's ``fix_case``: the replacement takes the shape of the text it
 replaces (lower, Capitalised, Title Case, UPPER), except that a name keeps its own capitals.
@@ -203,6 +205,7 @@ _PLURAL_BEFORE = regex.compile(
     r"|eight|nine|ten|dozens of|hundreds of|thousands of|millions of|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[ ]$",
     regex.IGNORECASE,
 )
+_PREPOSITION = regex.compile(r" (?:of|for|in|on|with|to|from|against|between) ")  # the head is before it
 _ADJECTIVE_ENDINGS = ("ive", "ous", "ful", "ic", "able", "ible", "less", "ed", "ing", "ial", "ical")
 NOT_A_NOUN = frozenset(
     """of in on at and or to for with from by as ago later old earlier since after before than that which who
@@ -220,17 +223,14 @@ def plural_here(text: str, start: int, end: int, english: str) -> bool:
         return False
     if last.endswith(_ADJECTIVE_ENDINGS) or _PREPOSITION.search(english):
         return False  # universally beneficial; new type of international relations: not the last word
-    nxt = regex.match(r"[ ]?([A-Za-z]+)", text[end : end + 30])
     before = _PLURAL_BEFORE.search(text, max(0, start - 16), start)
     if before is None or regex.fullmatch(r"1(?:\.0+)?[ ]", before.group()):
         return False
+    nxt = regex.match(r"[ ]?([A-Za-z]+)", text[end : end + 30])
     return nxt is None or nxt.group(1).lower() in NOT_A_NOUN
 
 
 _ONE_BEFORE = regex.compile(r"(?<![\w'’])(?:an?|one|each|every|another)[ ]$", regex.IGNORECASE)
-
-
-_PREPOSITION = regex.compile(r" (?:of|for|in|on|with|to|from|against|between) ")
 
 
 def singular_here(text: str, start: int, english: str) -> bool:
