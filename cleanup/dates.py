@@ -16,6 +16,8 @@ nonsense (年 "year", 月 "moon", 日 "sun"); read as a whole they have one Engl
     3年 → 3 years, 两年前 → two years ago, 10多年 → more than 10 years, a 十年 plan → a 10-year
     plan, 35岁 → 35 years old, 3万人 → 30,000 people, 70周年 → 70th anniversary (a quantity is
     read only when no Chinese follows it: 五年规划 is the Five-Year Plan, 3年级 a school grade)
+    12名 doctors → 12 doctors, 两名 officers → two officers (a counter before an English word)
+    三十四 nurses → 34 nurses (numerals standing alone, two characters or more)
 
 Numbers may be digits or Chinese numerals (三月五日, 二〇二四年). Only what cannot be anything else
 is read: a year has four digits from 1800 to 2099 (``5年`` is "five years"), months and days are
@@ -41,6 +43,9 @@ _SMALL = rf"(?:\d{{1,2}}|{_NUM}{{1,3}})"
 _AFTER_YEAR = "代度底初末中前后内间"  # 90年代, 2024年度, 2024年底 ...: another word
 _AFTER_MONTH = "底初末中前后内间"
 _CLASSIFIERS = "个名家位次项所座架艘辆只条"  # dropped in English: 100多个 countries
+# Counters between a figure and the English noun it counts (12名 doctors, 5辆 trucks): English has
+# none, so the figure alone stays. Read only when an English word follows.
+_COUNTERS = "个名家位项所座架艘辆只条台部件头匹张本篇批例起"
 _AFTER_MORE = "万亿千百十元倍岁年月日天小分秒米吨公斤里"  # 30多万 is an amount, 30多岁 an age: not read here
 # Counted units (3年 → 3 years, 十天 → 10 days, 35岁 → 35 years old, 3万人 → 30,000 people), read
 # only when no Chinese follows (五年规划 is the Five-Year Plan, 3年级 a school grade, 十年来 a phrase).
@@ -64,10 +69,16 @@ DATE = regex.compile(
     r"|第(?P<ord>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?P<unit>季度|条|章|款|届|次|轮|批)"
     rf"|(?P<qty>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]{{1,8}})(?P<qscale>[万亿])?"
     rf"(?P<qmore>[多余])?(?P<qunit>{'|'.join(sorted(_QUANTITY_UNITS, key=len, reverse=True))})(?P<qwhen>[前后])?(?!\p{{Han}})"
+    rf"|(?<!第)(?P<cnt>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUM}[〇零一二两三四五六七八九十百千]{{0,7}})(?P<cscale>[万亿])?"
+    rf"(?P<cls>[{_COUNTERS}])(?=[ ]?[A-Za-z])"
+    rf"|(?<![\p{{Han}}\d])(?P<bare>[〇零一二两三四五六七八九十百千]{{2,8}})(?!\p{{Han}})"
 )
 _NUMERALS = "〇零一二两三四五六七八九十"
-_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩"
-_KINDS = (("percentage", "pct"), ("time", "h"), ("number", "more"), ("ordinal", "ord"), ("quantity", "qty"))  # what a match is, by its group  # a text with none of these has no Chinese date
+_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十" + _COUNTERS
+_KINDS = (
+    ("percentage", "pct"), ("time", "h"), ("number", "more"), ("ordinal", "ord"), ("quantity", "qty"),
+    ("number", "cnt"), ("number", "bare"),
+)  # fmt: skip  # what a match is, by its group  # a text with none of these has no Chinese date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
 
@@ -88,7 +99,12 @@ def chinese_dates(text: str) -> list[ChineseDate]:
         start = m.start()
         if start and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS + ".") and not m["pct"]:
             continue  # the number goes on before the match: 12025年 is no year
-        english = _quantity(m, text) if m["qty"] is not None else _english(m)
+        if m["qty"] is not None:
+            english = _quantity(m, text)
+        elif m["cnt"] is not None or m["bare"] is not None:
+            english = _counted(m)
+        else:
+            english = _english(m)
         if english is not None:
             kind = next((k for k, group in _KINDS if m[group] is not None), "date")
             found.append(ChineseDate(start, m.end(), english, kind))
@@ -170,6 +186,22 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
     if unit == "岁":
         phrase += " old"
     return phrase + {"前": " ago", "后": " later", None: ""}[m["qwhen"]]
+
+
+def _counted(m: regex.Match[str]) -> str | None:
+    """The figure of a counted number, its counter dropped (12名 doctors → 12 doctors, 3万名 workers
+    → 30,000 workers, 两名 officers → two officers), or a number in Chinese numerals standing
+    alone between English words (三十四 nurses → 34 nurses). AP style: one to nine spelled out,
+    figures from 10. Numerals that are no plain number (三五 "three or five", 二〇一九) are left."""
+    number, scale = m["cnt"] or m["bare"], m["cscale"]
+    if number[0].isdigit():
+        if not scale:
+            return number
+        return english_number(Decimal(number.replace(",", "")) * _BIG_UNITS[scale])
+    whole = chinese_number(number + (scale or ""), _BIG_UNITS)
+    if not whole:
+        return None
+    return _SPELLED[whole - 1] if whole <= 9 else english_number(Decimal(whole))
 
 
 def _english(m: regex.Match[str]) -> str | None:

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .dates import ChineseDate, chinese_dates
 from .english import at_word_bounds, lower_same_length, matches_case
 from .glossary.compiled import Compiled
 from .glossary.enindex import EnKey
 from .han import TERM, HanPiece, analyse_han
+
+if TYPE_CHECKING:
+    from .rules.zh004 import Judged
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,19 @@ class Scan:
         """Dates, times, percentages and approximate numbers written the Chinese way (ZH005;
         ZH003 leaves them be)."""
         return chinese_dates(self.text) if self.han else []
+
+    @functools.cached_property
+    def judged_amounts(self) -> Judged | None:
+        """ZH004's amounts with their safety, found once (ZH004 writes them, ZH003 leaves them be)."""
+        from .rules.zh004 import judged  # a rule's analysis, shared; imported late (import cycle)
+
+        return judged(self)
+
+    @functools.cached_property
+    def amounts(self) -> list[tuple[int, int]]:
+        """Where ZH004 reads an amount or a Chinese number (3万, 三亿元)."""
+        found = self.judged_amounts
+        return [(a.start, a.end) for a, _ in found[1]] if found is not None else []
 
     @functools.cached_property
     def en_hits(self) -> list[EnHit]:

@@ -52,7 +52,7 @@ def propose(
     """
     if len(han) > MAX_RUN or not HAN.fullmatch(han):  # Han only; a middle dot may join a name
         return None
-    titled = names.after_honorific(text, start)
+    titled = names.named_here(text, start, end)
     if glossary:
         return _propose(han, titled, tuple(sorted(glossary.items())))
     return _remembered(han, titled)
@@ -93,8 +93,9 @@ def _propose_run(simplified: str, index: Index, titled: bool, glossary: Mapping[
 
 
 def _lone_name(simplified: str, index: Index, titled: bool) -> Proposal | None:
-    """A bare surname is a name after a title (Mr 曾 → Zeng), or when the character is so rare
-    as a word that a name is the likelier reading (芈 → Mi)."""
+    """A bare surname is a name after a title (Mr 曾 → Zeng) or before a verb of saying (李 said
+    → Li said), or when the character is so rare as a word that a name is the likelier reading
+    (芈 → Mi)."""
     reading = names.surname_alone(simplified)
     if reading is None:
         return None

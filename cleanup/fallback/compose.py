@@ -25,10 +25,12 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import regex
+
 from . import names
 from .grammar import FUNCTION_WORDS, POSSESSIVE, function_english, past
 from .index import Index
-from .pinyin import readings, spelled
+from .pinyin import join, readings, spelled
 from .segment import Word, segment
 from .senses import Reading, news_senses, read
 
@@ -53,6 +55,11 @@ def parts_of(simplified: str, index: Index, glossary: Mapping[str, str] | None =
     parts: list[Part] = []
     i = 0
     while i < len(words):
+        street = _street_at(words, i, index)
+        if street is not None:
+            parts.append(street)
+            i += 2
+            continue
         name, used = _name_at(words, i)
         if name is not None:
             parts.append(name)
@@ -90,6 +97,22 @@ def _join_headwords(words: list[Word], index: Index) -> list[Word]:
     return out
 
 
+# Words that name streets in every Chinese city (人民路, 解放路, 中山路): a street's name, not a
+# phrase, before 路 or 街. Other words are read so only when jieba tags them a name.
+STREET_WORDS = frozenset("人民 解放 建设 中山 和平 胜利 文化 友谊 新华 光明 幸福 团结 东风 青年 工业 学院 中华 复兴".split())
+
+
+def _street_at(words: list[Word], i: int, index: Index) -> Part | None:
+    """A street named by two words, the second a street's generic: 人民 + 路 → Renmin Road."""
+    if i + 1 >= len(words) or words[i + 1].text not in names.ROAD_SUFFIXES:
+        return None
+    word = words[i]
+    if len(word.text) < 2 or not (word.text in STREET_WORDS or word.tag.startswith(("ns", "nr", "nz"))):
+        return None
+    street = names.road(word.text + words[i + 1].text, lambda stem: _read_as_name(stem, index))
+    return Part(word.text + words[i + 1].text, street, PLACE) if street else None
+
+
 def _name_at(words: list[Word], i: int) -> tuple[Part | None, int]:
     """A person's name starting at word ``i``, and how many words it takes."""
     word = words[i]
@@ -98,6 +121,8 @@ def _name_at(words: list[Word], i: int) -> tuple[Part | None, int]:
         return Part(word.text, f"{names.TITLES_AFTER[word.text[len(found[0]) :]]} {found[1]}", NAME), 1
     if found is None or found[0] != word.text:
         return None, 0
+    if i + 1 < len(words) and words[i + 1].text in names.TITLES_AFTER:  # 王先生 → Mr Wang, 张律师 → lawyer
+        return Part(word.text + words[i + 1].text, f"{names.TITLES_AFTER[words[i + 1].text]} {found[1]}", NAME), 2
     given, used = "", 0
     for nxt in words[i + 1 : i + 3]:
         if len(given) + len(nxt.text) > 2 or not _can_be_given(nxt):
@@ -105,8 +130,6 @@ def _name_at(words: list[Word], i: int) -> tuple[Part | None, int]:
         given, used = given + nxt.text, used + 1
     if not given and i + 1 < len(words):
         nxt, reading = words[i + 1], found[1]
-        if nxt.text in names.TITLES_AFTER:  # 王先生 → Mr Wang, 张律师 → lawyer Zhang
-            return Part(word.text + nxt.text, f"{names.TITLES_AFTER[nxt.text]} {reading}", NAME), 2
         if i == 0 and nxt.text in names.SAYING:  # 王表示 → Wang said: a surname that opens a clause
             return Part(word.text, reading, NAME), 1
     english = names.person(word.text + given) if given else None
@@ -145,6 +168,9 @@ def _proper_noun(word: Word, index: Index) -> Part | None:
     """A name jieba knows and CC-CEDICT does not: a person (``nr``) as ``Surname Given``, a place
     (``ns``) as joined pinyin with its generic suffix in English, an organisation or other proper
     noun (``nt``, ``nz``) from its CC-CEDICT words (西南 + 地区) or else as joined pinyin."""
+    street = names.road(word.text, lambda stem: _read_as_name(stem, index)) if len(word.text) > 2 else None
+    if street is not None:
+        return Part(word.text, street, PLACE)  # 建国路 is Jianguo Road, not "found a country road"
     if word.tag.startswith("nr"):
         return _spelled(word.text, names.person(word.text), NAME) if word.tag != "nrt" else None
     split = _split(word, index)
@@ -155,6 +181,17 @@ def _proper_noun(word: Word, index: Index) -> Part | None:
     if word.tag.startswith("ns"):
         return _spelled(word.text, names.place(word.text), PLACE)
     return _spelled(word.text, spelled(word.text), NAME)
+
+
+def _read_as_name(text: str, index: Index) -> str:
+    """Joined pinyin for a name, with a dictionary word's own reading where CC-CEDICT has the
+    word (长安 is Chang'an, not Zhang'an, the first reading of 长), else character by character."""
+    entries = index.entries([text]).get(text, [])
+    for entry in sorted(entries, key=lambda e: not e.pinyin[:1].isupper()):
+        syllables = [regex.sub(r"\d", "", s).lower().replace("u:", "ü") for s in entry.pinyin.split()]
+        if len(syllables) == len(text) and all(s.isalpha() for s in syllables):
+            return join(syllables)
+    return spelled(text)
 
 
 def _spelled(han: str, english: str | None, source: str) -> Part | None:

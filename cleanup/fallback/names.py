@@ -13,6 +13,8 @@ part-of-speech tags and this table.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from .pinyin import spelled
@@ -64,6 +66,11 @@ TITLES_AFTER = {
     "先生": "Mr", "女士": "Ms", "小姐": "Ms", "教授": "Professor", "博士": "Dr", "医生": "Dr",
     "大夫": "Dr", "法官": "Judge", "律师": "lawyer", "老师": "teacher", "院士": "Academician",
     "记者": "reporter", "警官": "officer", "主任": "Director", "书记": "Secretary",
+    "部长": "Minister", "市长": "Mayor", "省长": "Governor", "局长": "Director", "大使": "Ambassador",
+    "将军": "General", "总理": "Premier", "教练": "coach", "经理": "manager", "师傅": "Master",
+    # kinship terms of address, as China Daily and Xinhua write them before a surname
+    "大爷": "Uncle", "大伯": "Uncle", "叔叔": "Uncle", "阿姨": "Auntie", "大妈": "Auntie",
+    "大娘": "Auntie", "奶奶": "Granny", "爷爷": "Grandpa", "婆婆": "Granny",
 }  # fmt: skip
 SAYING = frozenset("表示 说 指出 强调 称 认为 介绍 透露 坦言 回应 说道 告诉 提到 解释 补充 表态 呼吁".split())
 HONORIFIC = regex.compile(
@@ -90,7 +97,7 @@ def person(simplified: str) -> str | None:
         return None
     surname, reading = found
     given = simplified[len(surname) :]
-    if not 1 <= len(given) <= 2:
+    if not 1 <= len(given) <= 2 or given in TITLES_AFTER:  # 王阿姨 is Auntie Wang, not "Wang Ayi"
         return None
     joined = spelled(given)
     return f"{reading} {joined}" if joined else None
@@ -102,8 +109,25 @@ def surname_alone(simplified: str) -> str | None:
     return found[1] if found and found[0] == simplified else None
 
 
+ROAD_SUFFIXES = {"大街": "Street", "大道": "Avenue", "胡同": "Hutong", "路": "Road", "街": "Street", "巷": "Lane"}
+FUNCTION_CHARACTERS = frozenset("之的了于以其而")  # never in a place's name: 之日起 is "from the day"
+
+
+def road(simplified: str, spell: Callable[[str], str] = spelled) -> str | None:
+    """A street's name as Chinese cities sign it in English: 建国路 → Jianguo Road, 长安街 →
+    Chang'an Street (``spell`` reads the name: a dictionary word's own reading first)."""
+    for suffix, english in ROAD_SUFFIXES.items():
+        stem = simplified.removesuffix(suffix)
+        if stem != simplified and stem and not FUNCTION_CHARACTERS.intersection(stem):
+            joined = spell(stem)
+            return f"{joined} {english}" if joined else None
+    return None
+
+
 def place(simplified: str) -> str | None:
     """Joined pinyin, with a generic suffix in English: 洋山港 → Yangshan Port."""
+    if FUNCTION_CHARACTERS.intersection(simplified):
+        return None
     stem, suffix = simplified, ""
     if len(simplified) > 2 and simplified[-1] in PLACE_SUFFIXES:
         stem, suffix = simplified[:-1], " " + PLACE_SUFFIXES[simplified[-1]]
@@ -113,3 +137,20 @@ def place(simplified: str) -> str | None:
 
 def after_honorific(text: str, start: int) -> bool:
     return HONORIFIC.search(text[max(0, start - 20) : start]) is not None
+
+
+_SPEAKS = regex.compile(
+    r"[ ]?(?:said|says|told|added|noted|stressed|explained|replied|recalled|warned|argued|insisted"
+    r"|wrote|asked|answered|believes|believed|thinks|thought|urged|pointed out|was quoted)\b"
+)
+
+
+def named_here(text: str, start: int, end: int) -> bool:
+    """Whether the characters at ``text[start:end]`` stand where a name stands: after a title (Mr
+    曾), or before a verb of saying (李 said: Li said, a second reference to a speaker)."""
+    if after_honorific(text, start):
+        return True
+    return _SPEAKS.match(text, end) is not None and _ARTICLE.search(text, max(0, start - 4), start) is None
+
+
+_ARTICLE = regex.compile(r"(?i)\b(?:the|a|an)[ ]$")  # the 王 said: a king, not Mr Wang

@@ -99,6 +99,34 @@ def _inflected(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> Propos
     return dataclasses.replace(proposal, english=english, note=f"{proposal.note}; after an auxiliary: {english}")
 
 
+_LAST_WORD = regex.compile(r"([A-Za-z]+)\.?[ ]$")
+
+
+def _title_said(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> Proposal | None:
+    """A proposal loses its first word when the English right before the run already says it:
+    ``Professor 李教授`` is "Professor Li", not "Professor Professor Li"."""
+    if proposal is None or " " not in proposal.english:
+        return proposal
+    before = _LAST_WORD.search(scan.text, max(0, piece.start - 24), piece.start)
+    first, _, rest = proposal.english.partition(" ")
+    if before is None or before.group(1).lower() != first.lower():
+        return proposal
+    return dataclasses.replace(proposal, english=rest, note=f"{proposal.note}; '{first}' is said before it")
+
+
+def _street_of(scan: Scan, piece: HanPiece, proposal: Proposal | None, terms: dict[int, HanPiece]) -> Proposal | None:
+    """A street's generic right after a named place is part of the street's name: 中关村 + 大街 is
+    Zhongguancun Street, not "Zhongguancun street"."""
+    from ..fallback import Proposal
+    from ..fallback.names import ROAD_SUFFIXES
+
+    generic = ROAD_SUFFIXES.get(scan.text[piece.start : piece.end])
+    before = next((t for t in terms.values() if t.end == piece.start), None) if generic else None
+    if generic is None or before is None or not scan.glossary.entry(before.entry).en[:1].isupper():
+        return proposal
+    return Proposal(generic, "place:pinyin", f"the street generic after {scan.glossary.entry(before.entry).en}")
+
+
 def _outside(pieces: list[HanPiece], dates: list[tuple[int, int]]) -> Iterator[HanPiece]:
     """The pieces, with the Chinese dates and quantities cut out of unknown ones: those are
     ZH005's (2024年3月5日: 年, 月, 日 are no words here), and 举行百分之五 is 举行 + 5 percent."""
@@ -117,7 +145,7 @@ def _outside(pieces: list[HanPiece], dates: list[tuple[int, int]]) -> Iterator[H
 
 
 def check(scan: Scan) -> Iterator[Finding]:
-    dates = [(d.start, d.end) for d in scan.chinese_dates]
+    dates = sorted([(d.start, d.end) for d in scan.chinese_dates] + scan.amounts)  # ZH005's and ZH004's
     terms: dict[int, HanPiece] | None = None  # glossary pieces by start, made when first needed
     for piece in _outside(scan.han, dates):
         if piece.kind != UNKNOWN:
@@ -128,7 +156,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         if terms is None:
             terms = {p.start: p for p in scan.han if p.kind == TERM}
         proposal = _before_term(scan, piece, propose(han, scan.text, piece.start, piece.end), terms)
-        proposal = _inflected(scan, piece, proposal)
+        proposal = _title_said(scan, piece, _inflected(scan, piece, proposal))
+        proposal = _street_of(scan, piece, proposal, terms)
         if proposal is None:
             message = (
                 f"'{han}' ({pinyin_of(han)}) has no glossary entry; "

@@ -197,6 +197,9 @@ class _Context:
 # ---- amounts -------------------------------------------------------------------------------
 
 
+Judged = tuple["_Context", list[tuple[Amount, Safety]]]
+
+
 def _amount(ctx: _Context, m: regex.Match[str]) -> Amount | None:
     """What a match means, or ``None`` when it is no amount (its neighbours are judged later)."""
     if m.group("bare") is not None:
@@ -387,15 +390,24 @@ def _words(ctx: _Context, amounts: list[Amount]) -> Iterator[Finding]:
         yield _word(ctx, piece)
 
 
-def check(scan: Scan) -> Iterator[Finding]:
+def judged(scan: Scan) -> Judged | None:
+    """The amounts of a document with their safety (``Scan.judged_amounts`` keeps them: ZH003
+    reads their spans too, to leave them to this rule)."""
     index = scan.glossary.currency
     if index is None or not (index.words or index.before) or scan.text.isascii():
-        return
+        return None
     ctx = _Context(scan, index)
     pattern = _pattern(index)
     regions = _regions(ctx.pieces, len(scan.text))
     found = [_amount(ctx, m) for lo, hi in regions for m in pattern.finditer(scan.text, lo, hi)]
-    judged = _judge(ctx, [a for a in found if a is not None])
-    for amount, safety in judged:
+    return ctx, _judge(ctx, [a for a in found if a is not None])
+
+
+def check(scan: Scan) -> Iterator[Finding]:
+    found = scan.judged_amounts
+    if found is None:
+        return
+    ctx, amounts = found
+    for amount, safety in amounts:
         yield _amount_finding(ctx, amount, safety)
-    yield from _words(ctx, [a for a, _ in judged])
+    yield from _words(ctx, [a for a, _ in amounts])

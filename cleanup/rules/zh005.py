@@ -8,6 +8,10 @@ What it does
     ``March``, ``the 5th``, ``10:30``, ``5 percent``, ``more than 100``, ``Article 23``,
     ``14th``, ``first quarter``, ``10 years``, ``35 years old``, ``30,000 people`` (see
     ``cleanup.dates`` for what is read and what is left alone). One inside a glossary term is the term's (第一季度报告).
+    A counter between a figure and an English noun is dropped (``12名 doctors``: 12 doctors),
+    and numerals standing alone become figures (``三十四 nurses``: 34 nurses). An agency
+    dateline is written as the agency's English edition writes it: ``新华社北京3月5日电`` becomes
+    ``BEIJING, March 5 (Xinhua) --`` when a glossary term names the city (``cleanup.datelines``).
 
 Why is this bad?
     The Chinese characters are unreadable to an English reader, and read one by one (年 "year",
@@ -30,6 +34,7 @@ from collections.abc import Iterator
 
 import regex
 
+from ..datelines import datelines
 from ..han import MIXED, TERM
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
@@ -41,11 +46,30 @@ CODE = "ZH005"
 NAME = "chinese-date"
 DEFAULT = "safe; suggestion inside an untranslated clause"
 ORIGIN = Origin("chinese-date")
+DATELINE = Origin("agency-dateline")
+
+
+def _datelines(scan: Scan) -> Iterator[Finding]:
+    """新华社北京3月5日电 → BEIJING, March 5 (Xinhua) --, when a glossary term names the city."""
+    text = scan.text
+    for line in datelines(text) if scan.han else ():
+        piece = scan.pieces_by_start.get(line.city[0])
+        if piece is None or piece.kind != TERM or piece.end != line.city[1]:
+            continue
+        english = line.english(scan.glossary.entry(piece.entry).en)
+        if line.end < len(text) and not text[line.end].isspace():
+            english += " "
+        message = f"Chinese agency dateline '{text[line.start : line.end]}' left in English: {english.strip()}"
+        yield Finding(CODE, Span(line.start, line.end), message, Fix((Edit(Span(line.start, line.end), english),), Safety.SAFE), DATELINE)
 
 
 def check(scan: Scan) -> Iterator[Finding]:
     text = scan.text
+    lines = list(_datelines(scan))
+    yield from lines
     known = [(p.start, p.end) for p in scan.han if p.kind in (TERM, MIXED)] if scan.chinese_dates else []
+    known += [(f.span.start, f.span.end) for f in lines]
+    known.sort()
     for date in scan.chinese_dates:
         i = bisect.bisect_right(known, (date.start, len(text))) - 1
         if i >= 0 and known[i][0] <= date.start and date.end <= known[i][1]:
