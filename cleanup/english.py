@@ -227,7 +227,16 @@ def plural_here(text: str, start: int, end: int, english: str) -> bool:
     if before is None or regex.fullmatch(r"1(?:\.0+)?[ ]", before.group()):
         return False
     nxt = regex.match(r"[ ]?([A-Za-z]+)", text[end : end + 30])
-    return nxt is None or nxt.group(1).lower() in NOT_A_NOUN
+    return nxt is None or nxt.group(1).lower() in NOT_A_NOUN or _past_verb(nxt.group(1))
+
+
+_ED_NOUNS = frozenset("bed red shed seed speed need feed creed greed weed hundred bred steed reed breed".split())
+
+
+def _past_verb(word: str) -> bool:
+    """A past-tense verb after the noun (several 银行 raised: banks), not a noun of a compound."""
+    lower = word.lower()
+    return lower in _VERBS_AFTER or (lower.endswith("ed") and len(lower) > 4 and lower not in _ED_NOUNS)
 
 
 _ONE_BEFORE = regex.compile(r"(?<![\w'’])(?:an?|one|each|every|another)[ ]$", regex.IGNORECASE)
@@ -265,3 +274,36 @@ def modifies_noun(text: str, start: int, end: int) -> bool:
     if word is None or word.group(1) in NOT_A_NOUN or word.group(1) in _VERBS_AFTER or word.group(1).endswith("ed"):
         return False
     return _DETERMINER.search(text, max(0, start - 10), start) is not None
+
+
+# Proper names that English writes with "the": the Middle East, the United States, the Yangtze
+# River, the Ministry of Commerce, the National Health Commission.
+_THE_NAMES = frozenset(
+    """Middle East|United States|United Kingdom|Netherlands|Philippines|European Union|United Nations
+    |Persian Gulf|Arctic|Antarctic|Caribbean|Balkans|Baltic states|Sahel|Vatican|Kremlin|Pentagon
+    |White House|State Council|Bahamas|Maldives|Pacific|Atlantic|Mediterranean|Gaza Strip|West Bank
+    |Korean Peninsula|Mainland|Greater Bay Area|Belt and Road Initiative|Hague|Gambia|Far East""".replace("\n", "").split("|")
+)
+_THE_FORM = regex.compile(
+    r"^(?:Ministry|Department|Office|University|Institute|Academy|Republic|Supreme People's|Central"
+    r" Committee|National People's Congress|People's Bank|People's Republic)\b"
+    r"|\b(?:River|Sea|Ocean|Strait|Gulf|Islands|Mountains|Canal|Commission|Committee|Council|Ministry"
+    r"|Administration|Federation|Association|Peninsula|Plateau|Desert|Basin|Delta)$"
+)
+_PREPOSITION_BEFORE = regex.compile(
+    r"(?<![\w'’])(?:in|of|from|to|with|at|on|by|into|onto|across|for|between|throughout|within|among|toward"
+    r"|towards|against|about|near|around|over|beyond|inside|outside|under|via|through|like|along)[ ]$",
+    regex.IGNORECASE,
+)
+
+
+def takes_the(english: str) -> bool:
+    """Whether a proper name is written with "the" (the Middle East, the Ministry of Commerce)."""
+    return english[:1].isupper() and (english in _THE_NAMES or _THE_FORM.search(english) is not None)
+
+
+def the_missing(text: str, start: int, english: str) -> bool:
+    """Whether English put at ``start`` needs a "the" the text lacks: a name that takes one, right
+    after a preposition (``tensions in 中东``: in the Middle East). After anything else (a
+    possessive, an adjective, a verb) the writer may have meant it so."""
+    return takes_the(english) and _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is not None

@@ -53,6 +53,7 @@ from ..english import (
     plural_here,
     sentence_start,
     singular,
+    the_missing,
     singular_here,
     title_case,
 )
@@ -253,6 +254,8 @@ def check(scan: Scan) -> Iterator[Finding]:
             yield replace(CODE, start, piece.end, after, Safety.SUGGESTION, message, entry.origin)
             continue
         english = _without_next_word(scan.text, piece.end, english)
+        if piece.person < 0 and not piece.chain and the_missing(scan.text, piece.start, english):
+            english = f"the {english}"  # tensions in 中东: in the Middle East
         after = english_for(scan, piece.start, piece.end, english)
         if piece.number and scan.text[piece.end : piece.end + 1].isupper() and after.endswith(" "):
             after = after[:-1]  # a model letter belongs to the number: 长征二号F → Long March-2F

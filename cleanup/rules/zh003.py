@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..english import plural, plural_here, singular, singular_here
 from ..han import TERM, UNKNOWN, HanPiece
 from ..model import Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
@@ -127,6 +128,17 @@ def _street_of(scan: Scan, piece: HanPiece, proposal: Proposal | None, terms: di
     return Proposal(generic, "place:pinyin", f"the street generic after {scan.glossary.entry(before.entry).en}")
 
 
+def _agreeing(scan: Scan, piece: HanPiece, proposal: Proposal) -> str:
+    """A dictionary noun agrees with the English before it, as a glossary term does (ZH001):
+    ``several 银行 raised`` is several banks, ``a 无人机`` a drone."""
+    english = proposal.english
+    if proposal.verb or proposal.source != "CC-CEDICT":
+        return english
+    if singular_here(scan.text, piece.start, english):
+        return singular(english)
+    return plural(english) if plural_here(scan.text, piece.start, piece.end, english) else english
+
+
 def _outside(pieces: list[HanPiece], dates: list[tuple[int, int]]) -> Iterator[HanPiece]:
     """The pieces, with the Chinese dates and quantities cut out of unknown ones: those are
     ZH005's (2024年3月5日: 年, 月, 日 are no words here), and 举行百分之五 is 举行 + 5 percent."""
@@ -177,7 +189,7 @@ def check(scan: Scan) -> Iterator[Finding]:
             fix = Fix(echo, Safety.SUGGESTION)
             yield Finding(CODE, Span(piece.start, piece.end), message, fix, Origin(proposal.source))
             continue
-        after = english_for(scan, piece.start, piece.end, proposal.english)
+        after = english_for(scan, piece.start, piece.end, _agreeing(scan, piece, proposal))
         if term_ends_at(scan, piece.start):
             after = after.removeprefix(" ")  # the term before pads itself toward this run
         origin = Origin(proposal.source)
