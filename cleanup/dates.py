@@ -16,7 +16,11 @@ nonsense (年 "year", 月 "moon", 日 "sun"); read as a whole they have one Engl
     3年 → 3 years, 两年前 → two years ago, 10多年 → more than 10 years, a 十年 plan → a 10-year
     plan, 35岁 → 35 years old, 3万人 → 30,000 people, 70周年 → 70th anniversary (a quantity is
     read only when no Chinese follows it: 五年规划 is the Five-Year Plan, 3年级 a school grade)
-    12名 doctors → 12 doctors, 两名 officers → two officers (a counter before an English word)
+    去年10月 → October last year, 今年3月5日 → March 5 this year, 2月15日至22日 → February 15 to 22
+    上午9时 → 9 a.m., 下午3点半 → 3:30 p.m., 3月5日上午9时 → March 5, 9 a.m.
+    12名 doctors → 12 doctors, 两名 officers → two officers, 三百余名 patients → more than 300
+    patients (a counter before an English word that is no function word: in "has 三十条 and" the
+    counter is the noun)
     三十四 nurses → 34 nurses (numerals standing alone, two characters or more)
 
 Numbers may be digits or Chinese numerals (三月五日, 二〇二四年). Only what cannot be anything else
@@ -46,37 +50,46 @@ _CLASSIFIERS = "个名家位次项所座架艘辆只条"  # dropped in English: 
 # Counters between a figure and the English noun it counts (12名 doctors, 5辆 trucks): English has
 # none, so the figure alone stays. Read only when an English word follows.
 _COUNTERS = "个名家位项所座架艘辆只条台部件头匹张本篇批例起"
+# ... but not before a function word: in "has 三十条 and runs" the counter is the noun (30 articles).
+_FUNCTION_WORDS = r"(?i:and|or|of|in|on|at|to|for|with|from|by|as|is|are|was|were|the|a|an|that|which|this|but)"
 _AFTER_MORE = "万亿千百十元倍岁年月日天小分秒米吨公斤里"  # 30多万 is an amount, 30多岁 an age: not read here
 # Counted units (3年 → 3 years, 十天 → 10 days, 35岁 → 35 years old, 3万人 → 30,000 people), read
 # only when no Chinese follows (五年规划 is the Five-Year Plan, 3年级 a school grade, 十年来 a phrase).
 _QUANTITY_UNITS = {
     "年": "year", "个月": "month", "个多月": "month", "周": "week", "星期": "week", "天": "day",
-    "小时": "hour", "分钟": "minute", "秒钟": "second", "秒": "second", "岁": "year", "人": "person",
+    "小时": "hour", "个小时": "hour", "个钟头": "hour", "分钟": "minute", "秒钟": "second", "秒": "second", "岁": "year", "人": "person",
     "公里": "kilometer", "千米": "kilometer", "米": "meter", "平方公里": "square kilometer",
     "平方米": "square meter", "公斤": "kilogram", "千克": "kilogram", "亩": "mu", "周年": "anniversary",
 }  # fmt: skip
 _MEASURES = ("岁", "公里", "千米", "米", "平方公里", "平方米", "公斤", "千克", "亩")  # figures even below 10 (AP)
 _SPELLED = "one two three four five six seven eight nine".split()
 _BIG_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+# The part of the day before a clock time, and whether its hours are before noon (上午9时: 9 a.m.).
+_DAY_PARTS = {
+    "上午": "a.m.", "早上": "a.m.", "早晨": "a.m.", "凌晨": "a.m.", "清晨": "a.m.", "下午": "p.m.",
+    "晚上": "p.m.", "傍晚": "p.m.", "夜间": "p.m.", "中午": "noon",
+}  # fmt: skip
 DATE = regex.compile(
-    rf"(?P<y>{_YEAR})\s*年(?![{_AFTER_YEAR}])"
+    rf"(?P<rel>去年|今年|明年)(?P<m4>{_SMALL})\s*月份?(?![{_AFTER_MONTH}])(?:\s*(?P<d4>{_SMALL})\s*[日号])?"
+    rf"|(?P<y>{_YEAR})\s*年(?![{_AFTER_YEAR}])"
     rf"(?:\s*(?P<m>{_SMALL})\s*月份?(?![{_AFTER_MONTH}])(?:\s*(?P<d>{_SMALL})\s*[日号])?)?"
     rf"|(?P<m2>{_SMALL})\s*月份?(?![{_AFTER_MONTH}])(?:\s*(?P<d2>{_SMALL})\s*[日号])?"
     rf"|(?P<d3>{_SMALL})\s*日(?![本报元前后内间])"
+    rf"|(?P<ampm>{'|'.join(_DAY_PARTS)})(?P<h3>\d{{1,2}}|{_NUM}{{1,3}})\s*[时点](?:\s*(?P<min3>\d{{1,2}})\s*分|(?P<half3>半))?"
     r"|(?P<h>\d{1,2})\s*[时点]\s*(?:(?P<min>\d{1,2})\s*分|(?P<half>半))"
     rf"|百分之(?P<pct>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
     rf"|(?P<more>\d{{1,3}}(?:,\d{{3}})*|\d+)[多余](?:[{_CLASSIFIERS}](?![{_AFTER_MORE}])|(?!\p{{Han}}))"
     r"|第(?P<ord>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?P<unit>季度|条|章|款|届|次|轮|批)"
     rf"|(?P<qty>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]{{1,8}})(?P<qscale>[万亿])?"
     rf"(?P<qmore>[多余])?(?P<qunit>{'|'.join(sorted(_QUANTITY_UNITS, key=len, reverse=True))})(?P<qwhen>[前后])?(?!\p{{Han}})"
-    rf"|(?<!第)(?P<cnt>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUM}[〇零一二两三四五六七八九十百千]{{0,7}})(?P<cscale>[万亿])?"
-    rf"(?P<cls>[{_COUNTERS}])(?=[ ]?[A-Za-z])"
+    rf"|(?<!第)(?P<cnt>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|{_NUM}[〇零一二两三四五六七八九十百千]{{0,7}})(?P<cscale>[万亿])?"
+    rf"(?P<cmore>[多余])?(?P<cls>[{_COUNTERS}])(?=[ ]?(?!{_FUNCTION_WORDS}\b)[A-Za-z])"
     rf"|(?<![\p{{Han}}\d])(?P<bare>[〇零一二两三四五六七八九十百千]{{2,8}})(?!\p{{Han}})"
 )
 _NUMERALS = "〇零一二两三四五六七八九十"
 _CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十" + _COUNTERS
 _KINDS = (
-    ("percentage", "pct"), ("time", "h"), ("number", "more"), ("ordinal", "ord"), ("quantity", "qty"),
+    ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("number", "more"), ("ordinal", "ord"), ("quantity", "qty"),
     ("number", "cnt"), ("number", "bare"),
 )  # fmt: skip  # what a match is, by its group  # a text with none of these has no Chinese date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
@@ -94,7 +107,7 @@ def chinese_dates(text: str) -> list[ChineseDate]:
     """Every Chinese date, time, percentage and approximate number in ``text`` that reads one way."""
     if not any(cue in text for cue in _CUES):
         return []
-    found = []
+    found: list[ChineseDate] = []
     for m in DATE.finditer(text):
         start = m.start()
         if start and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS + ".") and not m["pct"]:
@@ -105,17 +118,34 @@ def chinese_dates(text: str) -> list[ChineseDate]:
             english = _counted(m)
         else:
             english = _english(m)
+        if english is not None and m["d3"] is not None and _range_end(text, start, found):
+            english = str(_number(m["d3"]))  # 2月15日至22日: February 15 to 22
         if english is not None:
             kind = next((k for k, group in _KINDS if m[group] is not None), "date")
             found.append(ChineseDate(start, m.end(), english, kind))
     return _joined_durations(found)
 
 
+def _range_end(text: str, start: int, found: list[ChineseDate]) -> bool:
+    """Whether a day alone ends a range whose start named the month: 2月15日至22日."""
+    last = found[-1] if found else None
+    return (
+        last is not None
+        and last.kind == "date"
+        and last.english[:1].isupper()
+        and text[last.end : start] in ("至", "到", "-", "—", "–", "~", "～", "－")
+    )
+
+
 def _joined_durations(found: list[ChineseDate]) -> list[ChineseDate]:
-    """Years then months, touching (3年6个月), are one duration: 3 years and 6 months."""
+    """Years then months, touching (3年6个月), are one duration: 3 years and 6 months; a date then
+    a clock time (3月5日上午9时) one moment: March 5, 9 a.m."""
     out: list[ChineseDate] = []
     for date in found:
         last = out[-1] if out else None
+        if last is not None and last.kind == "date" and date.kind == "time" and last.end == date.start:
+            out[-1] = ChineseDate(last.start, date.end, f"{last.english}, {date.english}", "date")
+            continue
         if (
             last is not None
             and last.kind == date.kind == "quantity"
@@ -194,14 +224,15 @@ def _counted(m: regex.Match[str]) -> str | None:
     alone between English words (三十四 nurses → 34 nurses). AP style: one to nine spelled out,
     figures from 10. Numerals that are no plain number (三五 "three or five", 二〇一九) are left."""
     number, scale = m["cnt"] or m["bare"], m["cscale"]
+    hedge = "more than " if m["cmore"] else ""  # 三百余名 patients: more than 300 patients
     if number[0].isdigit():
         if not scale:
-            return number
-        return english_number(Decimal(number.replace(",", "")) * _BIG_UNITS[scale])
+            return hedge + number
+        return hedge + english_number(Decimal(number.replace(",", "")) * _BIG_UNITS[scale])
     whole = chinese_number(number + (scale or ""), _BIG_UNITS)
     if not whole:
         return None
-    return _SPELLED[whole - 1] if whole <= 9 else english_number(Decimal(whole))
+    return hedge + (_SPELLED[whole - 1] if whole <= 9 and not hedge else english_number(Decimal(whole)))
 
 
 def _english(m: regex.Match[str]) -> str | None:
@@ -212,9 +243,13 @@ def _english(m: regex.Match[str]) -> str | None:
     if m["pct"] is not None:
         value = _decimal(m["pct"])
         return None if value is None else f"{value} percent"
+    if m["h3"] is not None:
+        return _clock(m)
     if m["h"] is not None:
         hour, minute = int(m["h"]), 30 if m["half"] else int(m["min"])
         return f"{hour}:{minute:02d}" if hour <= 24 and minute < 60 else None
+    if m["rel"] is not None:  # 去年10月 → October last year, 今年3月5日 → March 5 this year
+        return _relative_year(m)
     year = _number(m["y"], year=True)
     month = _number(m["m"] or m["m2"])
     day = _number(m["d"] or m["d2"] or m["d3"])
@@ -236,6 +271,32 @@ def _english(m: regex.Match[str]) -> str | None:
     if year:
         return str(year)
     return f"the {ordinal(day)}" if day else None
+
+
+def _relative_year(m: regex.Match[str]) -> str | None:
+    """去年10月 → October last year, 今年3月5日 → March 5 this year (Xinhua's order)."""
+    month, day = _number(m["m4"]) or 0, _number(m["d4"]) or 0
+    if not 1 <= month <= 12 or (m["d4"] and not 1 <= day <= calendar.monthrange(2024, month)[1]):
+        return None
+    when = {"去年": "last year", "今年": "this year", "明年": "next year"}[m["rel"]]
+    name = calendar.month_name[month]
+    return f"{name} {day} {when}" if m["d4"] else f"{name} {when}"
+
+
+def _clock(m: regex.Match[str]) -> str | None:
+    """上午9时 → 9 a.m., 下午3点半 → 3:30 p.m., 中午12点 → noon (AP style)."""
+    hour = _number(m["h3"])
+    minute = 30 if m["half3"] else int(m["min3"] or 0)
+    if hour is None or minute >= 60:
+        return None
+    part = _DAY_PARTS[m["ampm"]]
+    if part == "noon":
+        if hour == 12 and not minute:
+            return "noon"
+        part = "a.m." if hour == 11 else "p.m."
+    if not 1 <= hour <= 12:
+        return None  # 下午15点: a 24-hour clock after a part of the day; left to a human
+    return f"{hour}:{minute:02d} {part}" if minute else f"{hour} {part}"
 
 
 def _number(text: str | None, year: bool = False) -> int | None:

@@ -24,10 +24,12 @@ from dataclasses import dataclass
 
 import regex
 
+from ..english import title_case
 from ..zh import HAN
 from . import names
-from .compose import FUNCTION, GLOSSARY, NAME, Part, english_of, parts_of
+from .compose import CEDICT, FUNCTION, GLOSSARY, NAME, Part, english_of, parts_of
 from .index import Index, default_index
+from .senses import read
 
 _RUN = regex.compile(r"[\p{Han}\u3007]+")
 RARE = 100  # a lone character rarer than this in jieba's counts is more likely a name
@@ -53,9 +55,31 @@ def propose(
     if len(han) > MAX_RUN or not HAN.fullmatch(han):  # Han only; a middle dot may join a name
         return None
     titled = names.named_here(text, start, end)
+    if text[start - 1 : start] == "《" and text[end : end + 1] == "》":
+        return _title(han)  # 《自然》: a work's title, Nature, not "naturally"
     if glossary:
         return _propose(han, titled, tuple(sorted(glossary.items())))
     return _remembered(han, titled)
+
+
+@functools.lru_cache(maxsize=1024)
+def _title(han: str) -> Proposal | None:
+    """The title of a work in 《》 read as a name: a one-word title takes its noun sense, every
+    title is in title case (《自然》 → Nature); CC-CEDICT's own name for a work comes first."""
+    index = default_index()
+    if index is None:
+        return None
+    simplified = index.simplified(han)
+    sense = read(index.entries([simplified]).get(simplified, []), "nz").sense  # the first sense, not news's
+    proposal = (
+        Proposal(sense.english, CEDICT, f"{simplified} [{sense.entry.pinyin}] → {sense.english}")
+        if sense is not None
+        else _remembered(han, False)
+    )
+    if proposal is None:
+        return None
+    english = title_case(proposal.english)
+    return Proposal(english, proposal.source, f"{proposal.note}; a title in 《》: {english}")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -85,6 +109,9 @@ def _propose_run(simplified: str, index: Index, titled: bool, glossary: Mapping[
     lone = _lone_name(simplified, index, titled)
     if lone is not None:
         return lone
+    person = names.person(simplified) if titled or simplified.endswith("某") else None
+    if person is not None:  # after a title a name stands: Academician 钟南山 is Zhong Nanshan
+        return Proposal(person, NAME, f"{simplified}: a name after a title or 某: {person}")
     parts = parts_of(simplified, index, glossary)
     if not parts:
         return None

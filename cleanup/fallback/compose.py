@@ -104,12 +104,13 @@ STREET_WORDS = frozenset("人民 解放 建设 中山 和平 胜利 文化 友�
 
 def _street_at(words: list[Word], i: int, index: Index) -> Part | None:
     """A street named by two words, the second a street's generic: 人民 + 路 → Renmin Road."""
-    if i + 1 >= len(words) or words[i + 1].text not in names.ROAD_SUFFIXES:
+    if i + 1 >= len(words) or words[i + 1].text not in names.NAMED_SUFFIXES:
         return None
     word = words[i]
     if len(word.text) < 2 or not (word.text in STREET_WORDS or word.tag.startswith(("ns", "nr", "nz"))):
         return None
-    street = names.road(word.text + words[i + 1].text, lambda stem: _read_as_name(stem, index))
+    spell = lambda stem: _read_as_name(stem, index)  # noqa: E731
+    street = names.road(word.text + words[i + 1].text, spell, names.NAMED_SUFFIXES)
     return Part(word.text + words[i + 1].text, street, PLACE) if street else None
 
 
@@ -119,6 +120,11 @@ def _name_at(words: list[Word], i: int) -> tuple[Part | None, int]:
     found = names.surname_at(word.text)
     if found is not None and word.text[len(found[0]) :] in names.TITLES_AFTER:  # one word: 张律师
         return Part(word.text, f"{names.TITLES_AFTER[word.text[len(found[0]) :]]} {found[1]}", NAME), 1
+    titled = i + 1 < len(words) and words[i + 1].text in names.TITLES_AFTER
+    if found is not None and found[0] != word.text and word.tag.startswith("nr") and titled:
+        full = names.person(word.text)  # 张文宏教授 → Professor Zhang Wenhong
+        if full is not None:
+            return Part(word.text + words[i + 1].text, f"{names.TITLES_AFTER[words[i + 1].text]} {full}", NAME), 2
     if found is None or found[0] != word.text:
         return None, 0
     if i + 1 < len(words) and words[i + 1].text in names.TITLES_AFTER:  # 王先生 → Mr Wang, 张律师 → lawyer
@@ -137,7 +143,7 @@ def _name_at(words: list[Word], i: int) -> tuple[Part | None, int]:
 
 
 # Characters that end a name rather than continue it: 刘白说 is Liu Bai + said.
-NOT_GIVEN = frozenset("说称讲道问答是在和与的了也都就要会对到为被把从向将等及或并不没又还却已今昨曾")
+NOT_GIVEN = frozenset("说称讲道问答是在和与的了也都就要会对到为被把从向将等及或并不没又还却已今昨曾您你我他她它咱")
 
 
 def _can_be_given(word: Word) -> bool:
@@ -168,7 +174,8 @@ def _proper_noun(word: Word, index: Index) -> Part | None:
     """A name jieba knows and CC-CEDICT does not: a person (``nr``) as ``Surname Given``, a place
     (``ns``) as joined pinyin with its generic suffix in English, an organisation or other proper
     noun (``nt``, ``nz``) from its CC-CEDICT words (西南 + 地区) or else as joined pinyin."""
-    street = names.road(word.text, lambda stem: _read_as_name(stem, index)) if len(word.text) > 2 else None
+    suffixes = names.ROAD_SUFFIXES | {"区": "District"} if word.tag.startswith("nr") else names.NAMED_SUFFIXES
+    street = names.road(word.text, lambda stem: _read_as_name(stem, index), suffixes) if len(word.text) > 2 else None
     if street is not None:
         return Part(word.text, street, PLACE)  # 建国路 is Jianguo Road, not "found a country road"
     if word.tag.startswith("nr"):
@@ -179,7 +186,7 @@ def _proper_noun(word: Word, index: Index) -> Part | None:
     if len(word.text) < 2:
         return None
     if word.tag.startswith("ns"):
-        return _spelled(word.text, names.place(word.text), PLACE)
+        return _spelled(word.text, names.place(word.text, lambda stem: _read_as_name(stem, index)), PLACE)
     return _spelled(word.text, spelled(word.text), NAME)
 
 

@@ -76,7 +76,9 @@ SAYING = frozenset("表示 说 指出 强调 称 认为 介绍 透露 坦言 回
 HONORIFIC = regex.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Mme|Dr|Prof|Professor|Madam|Mister|Sir|Dame|President|Premier|Minister"
     r"|Chairman|Chairwoman|Chair|General|Director|Secretary|Governor|Mayor|Ambassador|Spokesperson"
-    r"|spokesperson|spokesman|spokeswoman|Judge|Senator|Commissioner|Vice|Deputy|Captain|Colonel)\.?"
+    r"|spokesperson|spokesman|spokeswoman|Judge|Senator|Commissioner|Vice|Deputy|Captain|Colonel"
+    r"|Academician|academician|reporter|Reporter|correspondent|Correspondent|editor|Editor|lawyer|Lawyer"
+    r"|Coach|coach|Uncle|Auntie|Grandpa|Granny|Master|surnamed|named|Surnamed)\.?"
     r"|\bby|\bBy|【By)\s*$"
 )
 
@@ -97,6 +99,10 @@ def person(simplified: str) -> str | None:
         return None
     surname, reading = found
     given = simplified[len(surname) :]
+    if any(c in "您你我他她它咱们" for c in given):  # 祝您: "wish you", no name
+        return None
+    if given in ("某", "某某"):  # 王某: a name withheld, as court news does; English gives the surname
+        return reading
     if not 1 <= len(given) <= 2 or given in TITLES_AFTER:  # 王阿姨 is Auntie Wang, not "Wang Ayi"
         return None
     joined = spelled(given)
@@ -110,13 +116,21 @@ def surname_alone(simplified: str) -> str | None:
 
 
 ROAD_SUFFIXES = {"大街": "Street", "大道": "Avenue", "胡同": "Hutong", "路": "Road", "街": "Street", "巷": "Lane"}
+# The units below a city, as Chinese governments write them in English (Futian District, Shiyan
+# Subdistrict, Longteng Community); the longest first.
+LOCAL_SUFFIXES = {
+    "街道": "Subdistrict", "社区": "Community", "新区": "New Area", "区": "District", "县": "County",
+    "镇": "Town", "乡": "Township", "村": "Village",
+}  # fmt: skip
+NAMED_SUFFIXES = {**ROAD_SUFFIXES, **LOCAL_SUFFIXES}
 FUNCTION_CHARACTERS = frozenset("之的了于以其而")  # never in a place's name: 之日起 is "from the day"
 
 
-def road(simplified: str, spell: Callable[[str], str] = spelled) -> str | None:
+def road(simplified: str, spell: Callable[[str], str] = spelled, suffixes: dict[str, str] = ROAD_SUFFIXES) -> str | None:
     """A street's name as Chinese cities sign it in English: 建国路 → Jianguo Road, 长安街 →
-    Chang'an Street (``spell`` reads the name: a dictionary word's own reading first)."""
-    for suffix, english in ROAD_SUFFIXES.items():
+    Chang'an Street (``spell`` reads the name: a dictionary word's own reading first); with
+    ``NAMED_SUFFIXES``, a district or community too (福田区 → Futian District)."""
+    for suffix, english in sorted(suffixes.items(), key=lambda item: -len(item[0])):
         stem = simplified.removesuffix(suffix)
         if stem != simplified and stem and not FUNCTION_CHARACTERS.intersection(stem):
             joined = spell(stem)
@@ -124,14 +138,14 @@ def road(simplified: str, spell: Callable[[str], str] = spelled) -> str | None:
     return None
 
 
-def place(simplified: str) -> str | None:
+def place(simplified: str, spell: Callable[[str], str] = spelled) -> str | None:
     """Joined pinyin, with a generic suffix in English: 洋山港 → Yangshan Port."""
     if FUNCTION_CHARACTERS.intersection(simplified):
         return None
     stem, suffix = simplified, ""
     if len(simplified) > 2 and simplified[-1] in PLACE_SUFFIXES:
         stem, suffix = simplified[:-1], " " + PLACE_SUFFIXES[simplified[-1]]
-    joined = spelled(stem)
+    joined = spell(stem)
     return joined + suffix if joined else None
 
 

@@ -45,10 +45,10 @@ SHORTER = 2 / 3  # the second sense wins when it is at most this share of the fi
 NOUN_VERB_TAGS = frozenset("nvatsfb")  # jieba tags that say whether a verb sense is wanted
 _DROP = re.compile(
     r"^(?:CL:|see\b|(?:old |archaic |unofficial |erroneous |Japanese |ancient )?variant of\b"
-    r"|also (?:written|pr\.|called|used)\b|Taiwan pr\.|pr\.\s|abbr\.\s|used in\b|radical\b|Kangxi\b"
+    r"|also (?:written|called|used)\b|also pr\.|Taiwan pr\.|pr\.\s|abbr\.\s|used in\b|radical\b|Kangxi\b"
     r"|(?:two-character |three-character )?surname\b|\w+ \(surname\)|component\b"
     r"|\((?:literary|archaic|arch\.|old|classical|dialect|bound form|Tw|Taiwan|Cantonese|onom\.|"
-    r"obsolete|Buddhism|Taoism|TCM|loanword|euph\.|euphemism|vulgar|derog\.|slang|Internet slang)\))",
+    r"obsolete|Buddhism|Taoism|TCM|euph\.|euphemism|vulgar|derog\.|slang|Internet slang)\))",
     re.IGNORECASE,
 )
 _GRAMMAR = re.compile(r"^\([^()]*\)$|\b(?:particle|marker|classifier|measure word)\b|^-\w+$", re.I)

@@ -132,3 +132,36 @@ def glued_word_edits(text: str, start: int, end: int, word: str) -> tuple[Edit, 
     if glued.startswith(word) and len(glued) > len(word):
         return _deleted(text, start, end)
     return None
+
+
+_STOP = frozenset(
+    """a an the and or but of to in on at by for with from into as is are was were be been it its this that
+    these those their his her our not no so than then while also very""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+WINDOW = 15  # words before the bracket that a gloss may repeat
+
+
+def _stems(text: str) -> set[str]:
+    return {w.casefold()[:5] for w in _WORD.findall(text) if w.casefold() not in _STOP}
+
+
+def gloss_edits(text: str, start: int, end: int, english: str) -> tuple[Edit, ...] | None:
+    """Delete Chinese in brackets right after English that says the same in other words: in
+    ``seeking common ground while reserving differences (求同存异)`` the Chinese is the source of
+    the English before it, and its proposal shares most of that English's words. More than half
+    of the proposal's content words (compared by their first five letters) must be among the
+    last words of the sentence before the bracket; a bracket that adds a name or a fact (``the
+    company (华为)``) shares none and is translated instead."""
+    before, after = _skip_back(text, start), _skip_on(text, end)
+    if not (before > 0 and text[before - 1] in OPEN and after < len(text) and text[after] in CLOSE):
+        return None
+    wanted = _stems(english)
+    outside = _skip_back(text, before - 1)
+    if not wanted or outside == 0 or not text[outside - 1].isalnum():
+        return None
+    sentence = re.split(r"[.!?。！？]\s", text[max(0, outside - 200) : outside])[-1]
+    shared = wanted & _stems(" ".join(sentence.split()[-WINDOW:]))
+    if 2 * len(shared) <= len(wanted):
+        return None
+    return _deleted(text, outside, after + 1)

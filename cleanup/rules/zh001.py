@@ -53,8 +53,8 @@ from ..english import (
     plural_here,
     sentence_start,
     singular,
-    the_missing,
     singular_here,
+    the_missing,
     title_case,
 )
 from ..glossary.entries import Entry
@@ -63,7 +63,7 @@ from ..model import Finding, Fix, Safety, Span
 from ..scan import Scan
 from ..zh import has_han
 from .base import han_padding, replace, replace_after_article
-from .echo import echo_edits
+from .echo import echo_edits, gloss_edits
 
 CODE = "ZH001"
 NAME = "chinese-term"
@@ -197,6 +197,21 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
 _NEXT_WORD = regex.compile(r"[ ]?([A-Za-z]+)")
 
 
+def _without_title_said(text: str, start: int, english: str) -> str:
+    """A name's English without the title the text says right before it: ``Premier李强总理`` is
+    "Premier Li Qiang", not "Premier Premier Li Qiang"."""
+    words = english.split(" ")
+    for k in range(min(3, len(words) - 1), 0, -1):
+        title, rest = " ".join(words[:k]), words[k:]
+        if not (title[:1].isupper() and all(w[:1].isupper() for w in rest)):
+            continue
+        before = text[max(0, start - len(title) - 2) : start].rstrip()
+        lead = before[: len(before) - len(title)]
+        if before.lower().endswith(title.lower()) and not lead[-1:].isalpha():
+            return " ".join(rest)
+    return english
+
+
 def _without_next_word(text: str, end: int, english: str) -> str:
     """The English without its last word when the text says that word right after the Chinese:
     ``the 金沙江 River`` is the Jinsha River, not "the Jinsha River River"."""
@@ -240,8 +255,13 @@ def check(scan: Scan) -> Iterator[Finding]:
         message, safety = _described(scan, piece, entry, before)
         english = _english(scan, piece, entry)
         # the English beside it may be a wrong rendering EN001 fixes: Ningde Times (宁德时代)
-        names = (english, entry.en, *entry.variants, *entry.wrong, *((entry.short,) if entry.short else ()))
+        holder = scan.glossary.entry(piece.person) if piece.person >= 0 else entry  # 马克龙总统: Macron, not "president"
+        names = (english, holder.en, *holder.variants, *holder.wrong, *((holder.short,) if holder.short else ()))
         echo = echo_edits(scan.text, piece.start, piece.end, names)
+        if echo is None and (gloss := gloss_edits(scan.text, piece.start, piece.end, english)) is not None:
+            message = f"Chinese term '{before}' ({entry.en}) glosses the English before it; delete it"
+            yield Finding(CODE, Span(piece.start, piece.end), message, Fix(gloss, Safety.SUGGESTION), entry.origin)
+            continue
         if echo is not None:
             message = f"Chinese term '{before}' repeats the English beside it ({entry.en}); delete it"
             yield Finding(CODE, Span(piece.start, piece.end), message, Fix(echo, safety), entry.origin)
@@ -254,6 +274,7 @@ def check(scan: Scan) -> Iterator[Finding]:
             yield replace(CODE, start, piece.end, after, Safety.SUGGESTION, message, entry.origin)
             continue
         english = _without_next_word(scan.text, piece.end, english)
+        english = _without_title_said(scan.text, piece.start, english)
         if piece.person < 0 and not piece.chain and the_missing(scan.text, piece.start, english):
             english = f"the {english}"  # tensions in 中东: in the Middle East
         after = english_for(scan, piece.start, piece.end, english)

@@ -51,7 +51,7 @@ from ..model import Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import pinyin_of
 from .base import replace_after_article, report
-from .echo import echo_edits, glued_word_edits
+from .echo import echo_edits, gloss_edits, glued_word_edits
 from .zh001 import english_for, term_ends_at
 
 if TYPE_CHECKING:  # the fallback package is imported only by documents that need it (start-up)
@@ -181,8 +181,10 @@ def check(scan: Scan) -> Iterator[Finding]:
             f"'{han}' ({pinyin_of(han)}) has no glossary entry; {proposal.source}: {proposal.note}; "
             f"cover it with: cleanup glossary add --zh {han} --en {shlex.quote(proposal.english)}"
         )
-        echo = echo_edits(scan.text, piece.start, piece.end, (proposal.english,)) or glued_word_edits(
-            scan.text, piece.start, piece.end, proposal.english
+        echo = (
+            echo_edits(scan.text, piece.start, piece.end, (proposal.english,))
+            or glued_word_edits(scan.text, piece.start, piece.end, proposal.english)
+            or gloss_edits(scan.text, piece.start, piece.end, proposal.english)
         )
         if echo is not None:
             message = f"'{han}' ({pinyin_of(han)}) repeats the English beside it; {proposal.source}: {proposal.note}"

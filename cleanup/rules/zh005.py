@@ -35,6 +35,7 @@ from collections.abc import Iterator
 import regex
 
 from ..datelines import datelines
+from ..english import capitalise, sentence_start
 from ..han import MIXED, TERM
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
@@ -78,7 +79,12 @@ def check(scan: Scan) -> Iterator[Finding]:
         clause = has_han(before) or has_han(after)
         safety = Safety.SUGGESTION if clause else Safety.SAFE
         message = f"Chinese {date.kind} '{text[date.start : date.end]}' left in English: {date.english}"
-        english = han_padding(text, date.start, date.end, date.english)
+        english = date.english
+        if text[date.end : date.end + 1] == "." and english.endswith("."):
+            english = english[:-1]  # 8:30 p.m. at a sentence's end: one full stop
+        if english[:1].islower() and sentence_start(text, date.start):
+            english = capitalise(english)  # 三百余名 patients came: More than 300 patients
+        english = han_padding(text, date.start, date.end, english)
         if has_han(before) and (text[date.start].isdigit() or term_ends_at(scan, date.start)):
             english = english.removeprefix(" ")  # the Chinese before pads itself toward a digit or this run
         hedge = _HEDGE.search(text, max(0, date.start - 16), date.start) if english.startswith("more than") else None
