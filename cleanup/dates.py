@@ -22,6 +22,8 @@ nonsense (年 "year", 月 "moon", 日 "sun"); read as a whole they have one Engl
     patients (a counter before an English word that is no function word: in "has 三十条 and" the
     counter is the noun)
     三十四 nurses → 34 nurses (numerals standing alone, two characters or more)
+    a 减20 discount → a 20 off discount, 满300减50 → 50 off 300, 立减10元 → 10 yuan off (a shop's
+    discount)
 
 Numbers may be digits or Chinese numerals (三月五日, 二〇二四年). Only what cannot be anything else
 is read: a year has four digits from 1800 to 2099 (``5年`` is "five years"), months and days are
@@ -84,13 +86,14 @@ DATE = regex.compile(
     rf"(?P<qmore>[多余])?(?P<qunit>{'|'.join(sorted(_QUANTITY_UNITS, key=len, reverse=True))})(?P<qwhen>[前后])?(?!\p{{Han}})"
     rf"|(?<!第)(?P<cnt>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|{_NUM}[〇零一二两三四五六七八九十百千]{{0,7}})(?P<cscale>[万亿])?"
     rf"(?P<cmore>[多余])?(?P<cls>[{_COUNTERS}])(?=[ ]?(?!{_FUNCTION_WORDS}\b)[A-Za-z])"
+    r"|(?<!\p{Han})(?:满(?P<spend>\d+(?:\.\d+)?)元?)?立?减(?P<off>\d+(?:\.\d+)?)(?P<offyuan>元)?(?![\d\p{Han}])"
     rf"|(?<![\p{{Han}}\d])(?P<bare>[〇零一二两三四五六七八九十百千]{{2,8}})(?!\p{{Han}})"
 )
 _NUMERALS = "〇零一二两三四五六七八九十"
-_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十" + _COUNTERS
+_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减" + _COUNTERS
 _KINDS = (
     ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("number", "more"), ("ordinal", "ord"), ("quantity", "qty"),
-    ("number", "cnt"), ("number", "bare"),
+    ("number", "cnt"), ("number", "bare"), ("discount", "off"),
 )  # fmt: skip  # what a match is, by its group  # a text with none of these has no Chinese date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
@@ -116,6 +119,9 @@ def chinese_dates(text: str) -> list[ChineseDate]:
             english = _quantity(m, text)
         elif m["cnt"] is not None or m["bare"] is not None:
             english = _counted(m)
+        elif m["off"] is not None:  # a shop's discount: 减20 → 20 off, 满300减50 → 50 off 300
+            off = f"{m['off']} yuan" if m["offyuan"] else m["off"]
+            english = f"{off} off {m['spend']}" if m["spend"] else f"{off} off"
         else:
             english = _english(m)
         if english is not None and m["d3"] is not None and _range_end(text, start, found):

@@ -75,6 +75,11 @@ class Scan:
         return {p.start: p for p in self.han}
 
     @functools.cached_property
+    def pieces_by_end(self) -> dict[int, HanPiece]:
+        """The Han pieces by where they end (ZH001 looks at the place before a body's name)."""
+        return {p.end: p for p in self.han}
+
+    @functools.cached_property
     def term_ends(self) -> frozenset[int]:
         """Where a glossary term ends (ZH001 pads it toward Chinese that may stay)."""
         return frozenset(p.end for p in self.han if p.kind == TERM)

@@ -37,7 +37,13 @@ Fix safety
     ``广东省深圳市`` becomes ``Shenzhen, Guangdong``.
     A common noun after a number or a plural word, with no other noun after it, is plural
     (``several 单克隆抗体 were approved``: several monoclonal antibodies); an ``a``/``an`` before
-    the Chinese agrees with the English (``a 非典型 case``: an atypical case).
+    the Chinese agrees with the English (``a 非典型 case``: an atypical case). A name English
+    writes with "the" gets it after a preposition (``tensions in 中东``: in the Middle East); a
+    generic body right after a place's name is that place's own and takes capitals
+    (``海淀区应急管理局``: Haidian ... Emergency Management Bureau); a title the English says just
+    before is not said twice (``Premier 李强总理``: Premier Li Qiang). Chinese in brackets that
+    glosses the English before it in other words (``reserving differences (求同存异)``) is
+    deleted, as a suggestion.
 """
 
 from __future__ import annotations
@@ -197,6 +203,28 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
 _NEXT_WORD = regex.compile(r"[ ]?([A-Za-z]+)")
 
 
+# The last word of a generic body's English: after a place's name, the body is that place's own
+# and its English is a proper name (Haidian District Emergency Management Bureau, Pudong People's Court).
+INSTITUTIONS = frozenset(
+    """bureau court commission department administration hospital procuratorate academy institute
+    university college library museum""".split()  # not government, Party committee: Xinhua writes the Shanghai municipal government
+)
+PLACE_ENDINGS = tuple("省市县区镇乡村州盟旗")
+
+
+def _named_by_place(scan: Scan, piece: HanPiece, english: str) -> bool:
+    """Whether a generic body's English (lower case) follows right after a place's name: a glossary
+    term in capitals, or Chinese no entry covers that ends as a place does (海淀区)."""
+    if english != english.lower() or english.rsplit(" ", 1)[-1] not in INSTITUTIONS:
+        return False
+    before = scan.pieces_by_end.get(piece.start)
+    if before is None:
+        return False
+    if before.kind == TERM:
+        return scan.glossary.entry(before.entry).en[:1].isupper() and before.person < 0
+    return before.kind == UNKNOWN and scan.text[before.end - 1] in PLACE_ENDINGS
+
+
 def _without_title_said(text: str, start: int, english: str) -> str:
     """A name's English without the title the text says right before it: ``Premier李强总理`` is
     "Premier Li Qiang", not "Premier Premier Li Qiang"."""
@@ -275,6 +303,8 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue
         english = _without_next_word(scan.text, piece.end, english)
         english = _without_title_said(scan.text, piece.start, english)
+        if _named_by_place(scan, piece, english):
+            english = title_case(english)  # 海淀区应急管理局: Haidian District Emergency Management Bureau
         if piece.person < 0 and not piece.chain and the_missing(scan.text, piece.start, english):
             english = f"the {english}"  # tensions in 中东: in the Middle East
         after = english_for(scan, piece.start, piece.end, english)
