@@ -51,7 +51,8 @@ _AFTER_MONTH = "底初末中前后内间"
 _CLASSIFIERS = "个名家位次项所座架艘辆只条"  # dropped in English: 100多个 countries
 # Counters between a figure and the English noun it counts (12名 doctors, 5辆 trucks): English has
 # none, so the figure alone stays. Read only when an English word follows.
-_COUNTERS = "个名家位项所座架艘辆只条台部件头匹张本篇批例起"
+_COUNTERS = "个名家位项所座架艘辆只条台部件头匹张本篇批例起枚场支"
+COUNTERS = frozenset(_COUNTERS + "次")  # also before a Chinese noun: 8次助攻 (ZH003)
 # ... but not before a function word: in "has 三十条 and runs" the counter is the noun (30 articles).
 _FUNCTION_WORDS = r"(?i:and|or|of|in|on|at|to|for|with|from|by|as|is|are|was|were|the|a|an|that|which|this|but)"
 _AFTER_MORE = "万亿千百十元倍岁年月日天小分秒米吨公斤里"  # 30多万 is an amount, 30多岁 an age: not read here
@@ -62,8 +63,9 @@ _QUANTITY_UNITS = {
     "小时": "hour", "个小时": "hour", "个钟头": "hour", "分钟": "minute", "秒钟": "second", "秒": "second", "岁": "year", "人": "person",
     "公里": "kilometer", "千米": "kilometer", "米": "meter", "平方公里": "square kilometer",
     "平方米": "square meter", "公斤": "kilogram", "千克": "kilogram", "亩": "mu", "周年": "anniversary",
+    "厘米": "centimeter", "毫米": "millimeter", "英寸": "inch",
 }  # fmt: skip
-_MEASURES = ("岁", "公里", "千米", "米", "平方公里", "平方米", "公斤", "千克", "亩")  # figures even below 10 (AP)
+_MEASURES = ("岁", "公里", "千米", "米", "平方公里", "平方米", "公斤", "千克", "亩", "厘米", "毫米", "英寸")  # figures even below 10 (AP)
 _SPELLED = "one two three four five six seven eight nine".split()
 _BIG_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 # The part of the day before a clock time, and whether its hours are before noon (上午9时: 9 a.m.).
@@ -82,18 +84,25 @@ DATE = regex.compile(
     rf"|百分之(?P<pct>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
     rf"|(?P<more>\d{{1,3}}(?:,\d{{3}})*|\d+)[多余](?:[{_CLASSIFIERS}](?![{_AFTER_MORE}])|(?!\p{{Han}}))"
     r"|第(?P<ord>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?P<unit>季度|条|章|款|届|次|轮|批)"
+    r"|第(?P<ord2>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?![\p{Han}\d])"
+    r"|(?P<pctof>\d+(?:\.\d+)?%)的(?=[ ]?[A-Za-z])"
     rf"|(?P<qty>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]{{1,8}})(?P<qscale>[万亿])?"
-    rf"(?P<qmore>[多余])?(?P<qunit>{'|'.join(sorted(_QUANTITY_UNITS, key=len, reverse=True))})(?P<qwhen>[前后])?(?!\p{{Han}})"
+    rf"(?P<qmore>[多余])?(?P<qunit>{'|'.join(sorted(_QUANTITY_UNITS, key=len, reverse=True))})(?P<qwhen>[前后])?(?!(?![〇零一二两三四五六七八九十])\p{{Han}})"
     rf"|(?<!第)(?P<cnt>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|{_NUM}[〇零一二两三四五六七八九十百千]{{0,7}})(?P<cscale>[万亿])?"
     rf"(?P<cmore>[多余])?(?P<cls>[{_COUNTERS}])(?=[ ]?(?!{_FUNCTION_WORDS}\b)[A-Za-z])"
     r"|(?<!\p{Han})(?:满(?P<spend>\d+(?:\.\d+)?)元?)?立?减(?P<off>\d+(?:\.\d+)?)(?P<offyuan>元)?(?![\d\p{Han}])"
     rf"|(?<![\p{{Han}}\d])(?P<bare>[〇零一二两三四五六七八九十百千]{{2,8}})(?!\p{{Han}})"
 )
 _NUMERALS = "〇零一二两三四五六七八九十"
-_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减" + _COUNTERS
+# Traditional forms of the characters read here, one for one (offsets stay): Taiwan and Hong Kong
+# copy writes 28歲, 三年六個月, 13.5萬輛.
+_TRADITIONAL = str.maketrans(
+    "個萬億歲時點號週鐘輛項條張臺隻頭屆輪兩餘畝滿減場", "个万亿岁时点号周钟辆项条张台只头届轮两余亩满减场"
+)
+_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸" + _COUNTERS
 _KINDS = (
     ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("number", "more"), ("ordinal", "ord"), ("quantity", "qty"),
-    ("number", "cnt"), ("number", "bare"), ("discount", "off"),
+    ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"), ("percentage", "pctof"),
 )  # fmt: skip  # what a match is, by its group  # a text with none of these has no Chinese date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
@@ -108,12 +117,13 @@ class ChineseDate:
 
 def chinese_dates(text: str) -> list[ChineseDate]:
     """Every Chinese date, time, percentage and approximate number in ``text`` that reads one way."""
-    if not any(cue in text for cue in _CUES):
+    folded = text.translate(_TRADITIONAL)
+    if not any(cue in folded for cue in _CUES):
         return []
     found: list[ChineseDate] = []
-    for m in DATE.finditer(text):
+    for m in DATE.finditer(folded):
         start = m.start()
-        if start and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS + ".") and not m["pct"]:
+        if start and (folded[start - 1].isdigit() or folded[start - 1] in _NUMERALS + ".") and not m["pct"]:
             continue  # the number goes on before the match: 12025年 is no year
         if m["qty"] is not None:
             english = _quantity(m, text)
@@ -244,6 +254,11 @@ def _counted(m: regex.Match[str]) -> str | None:
 def _english(m: regex.Match[str]) -> str | None:
     if m["ord"] is not None:
         return _ordinal(m)
+    if m["ord2"] is not None:  # finished 第三: third; the 第17 position: 17th
+        n = _number(m["ord2"])
+        return (_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)) if n else None
+    if m["pctof"] is not None:  # 92.5%的 users: 92.5% of users
+        return f"{m['pctof']} of"
     if m["more"] is not None:
         return f"more than {m['more']}"
     if m["pct"] is not None:

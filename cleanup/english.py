@@ -202,7 +202,8 @@ def agree_article(text: str, start: int, replacement: str) -> tuple[int, str]:
 # Words before a noun that make it plural, and words after a noun that show it ended there.
 _PLURAL_BEFORE = regex.compile(
     r"(?<![\w'’])(?:several|many|multiple|numerous|various|these|those|both|few|fewer|two|three|four|five|six|seven"
-    r"|eight|nine|ten|dozens of|hundreds of|thousands of|millions of|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[ ]$",
+    r"|eight|nine|ten|dozens of|hundreds of|thousands of|millions of|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[ ]$"
+    r"|(?<![\d.])(?!1[个名家位项所座架艘辆只条台部件头匹张本篇批例起枚场支次])\d[\d,.]*[个名家位项所座架艘辆只条台部件头匹张本篇批例起枚场支次]$",
     regex.IGNORECASE,
 )
 _PREPOSITION = regex.compile(r" (?:of|for|in|on|with|to|from|against|between) ")  # the head is before it

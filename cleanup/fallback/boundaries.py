@@ -21,7 +21,7 @@ from dataclasses import replace
 from ..glossary.compiled import Compiled
 from ..han import TERM, UNKNOWN, HanPiece
 from .index import default_index
-from .names import TITLES_AFTER, surname_alone
+from .names import TITLES_AFTER, person, surname_alone
 from .segment import Word, segment
 
 
@@ -72,9 +72,11 @@ def _straddles(words: list[Word], start: int, end: int) -> bool:
 
 
 def _surname(text: str, piece: HanPiece) -> bool:
-    """An unknown piece that is a bare surname: with a title key after it (张 + 律师) the two are
-    one name, lawyer Zhang, which the fallback writes (``compose``)."""
-    return piece.kind == UNKNOWN and surname_alone(text[piece.start : piece.end]) is not None
+    """An unknown piece that is a bare surname or a full name: with a title key after it (张 +
+    律师, 尹力 + 书记) the two are one name, lawyer Zhang, Secretary Yin Li, which the fallback
+    writes (``compose``)."""
+    han = text[piece.start : piece.end]
+    return piece.kind == UNKNOWN and (surname_alone(han) is not None or person(han) is not None)
 
 
 def _runs(pieces: list[HanPiece]) -> list[list[HanPiece]]:

@@ -127,6 +127,14 @@ def _name_at(words: list[Word], i: int) -> tuple[Part | None, int]:
             return Part(word.text + words[i + 1].text, f"{names.TITLES_AFTER[words[i + 1].text]} {full}", NAME), 2
     if found is None or found[0] != word.text:
         return None, 0
+    for used in (1, 2):  # a title after one or two words makes them a given name: 张 + 亚东 + 教授
+        given = "".join(w.text for w in words[i + 1 : i + 1 + used])
+        after = i + 1 + used
+        if after < len(words) and words[after].text in names.TITLES_AFTER and 1 <= len(given) <= 2:
+            full = names.person(word.text + given)
+            if full is not None and not any(w.text in NOT_GIVEN for w in words[i + 1 : after]):
+                title = names.TITLES_AFTER[words[after].text]
+                return Part("".join(w.text for w in words[i : after + 1]), f"{title} {full}", NAME), used + 2
     if i + 1 < len(words) and words[i + 1].text in names.TITLES_AFTER:  # 王先生 → Mr Wang, 张律师 → lawyer
         return Part(word.text + words[i + 1].text, f"{names.TITLES_AFTER[words[i + 1].text]} {found[1]}", NAME), 2
     given, used = "", 0

@@ -71,14 +71,16 @@ TITLES_AFTER = {
     # kinship terms of address, as China Daily and Xinhua write them before a surname
     "大爷": "Uncle", "大伯": "Uncle", "叔叔": "Uncle", "阿姨": "Auntie", "大妈": "Auntie",
     "大娘": "Auntie", "奶奶": "Granny", "爷爷": "Grandpa", "婆婆": "Granny",
+    "副部长": "Vice Minister", "副市长": "Vice Mayor", "副省长": "Vice Governor", "副主任": "Deputy Director",
+    "副局长": "Deputy Director",
 }  # fmt: skip
 SAYING = frozenset("表示 说 指出 强调 称 认为 介绍 透露 坦言 回应 说道 告诉 提到 解释 补充 表态 呼吁".split())
 HONORIFIC = regex.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Miss|Mme|Dr|Prof|Professor|Madam|Mister|Sir|Dame|President|Premier|Minister"
+    r"(?:\b(?i:Mr|Mrs|Ms|Miss|Mme|Dr|Prof|Professor|Madam|Mister|Sir|Dame|President|Premier|Minister"
     r"|Chairman|Chairwoman|Chair|General|Director|Secretary|Governor|Mayor|Ambassador|Spokesperson"
     r"|spokesperson|spokesman|spokeswoman|Judge|Senator|Commissioner|Vice|Deputy|Captain|Colonel"
     r"|Academician|academician|reporter|Reporter|correspondent|Correspondent|editor|Editor|lawyer|Lawyer"
-    r"|Coach|coach|Uncle|Auntie|Grandpa|Granny|Master|surnamed|named|Surnamed)\.?"
+    r"|Coach|Uncle|Auntie|Grandpa|Granny|Master|surnamed|named|chief|head|officer|Party Secretary)\.?"
     r"|\bby|\bBy|【By)\s*$"
 )
 

@@ -54,6 +54,10 @@ _DROP = re.compile(
 _GRAMMAR = re.compile(r"^\([^()]*\)$|\b(?:particle|marker|classifier|measure word)\b|^-\w+$", re.I)
 _PARENS = re.compile(r"\s*\([^()]*\)|\s*\[[^\]]*\]")
 _EMBEDDED = regex.compile(r"\s*\p{Han}+(?:\|\p{Han}+)?(?:\[[^\]]*\])?")  # 聯合王國|联合王国[...]
+_NAMED_PLACE = re.compile(
+    r"^((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2}) (district|county|city|prefecture|town|township|province|lake"
+    r"|mountain|river|island|bay|port|new area|development zone)(?: of [A-Z][^,]*)?$"
+)
 _UNUSABLE = re.compile(r"\||\b(?:sb|sth|sb's|one's)\b|\.\.\.|^(?:lit|fig)\.|^-|-$")  # and non-ASCII
 _DANGLING = re.compile(r"\bof$")  # "in all parts of": a fragment, not a word
 _REF = regex.compile(r"^(?:\w+ )?(?:variant of|see(?: also)?|also written|abbr\. for)\s+(?:\S*?\|)?(\p{Han}+)")
@@ -149,6 +153,9 @@ def _clean(gloss: str, proper: bool) -> str:
     text = _PARENS.sub("", _EMBEDDED.sub("", gloss)).strip()
     if proper:
         text = re.split(r",| in | or ", text)[0]
+        named = _NAMED_PLACE.match(text)
+        if named:  # Fangshan district of Beijing → Fangshan District: the generic is part of the name
+            text = f"{named.group(1)} {named.group(2).title()}"
     text = re.sub(r"^to (?!be\b)|^an? |\s+(?:for )?oneself$", "", text.strip().replace('"', ""))
     return text.strip(" ,")
 

@@ -165,3 +165,24 @@ def gloss_edits(text: str, start: int, end: int, english: str) -> tuple[Edit, ..
     if 2 * len(shared) <= len(wanted):
         return None
     return _deleted(text, outside, after + 1)
+
+
+NEAR = 3  # English words on either side that an untranslated word may repeat
+
+
+def near_echo_edits(text: str, start: int, end: int, english: str) -> tuple[Edit, ...] | None:
+    """Delete Chinese set right beside English that already says what its proposal says, in
+    another form of the same words: ``not tight enough紧`` (紧 "tight"), ``deeply worried 擔憂``
+    (worry), ``exceeded expectations 超预期`` (exceed expect). Every content word of the proposal
+    (at most three, compared by their first four letters) must be among the three words right
+    before the Chinese or the three right after it, in the same sentence."""
+    wanted = {w.casefold()[:4] for w in _WORD.findall(english) if w.casefold() not in _STOP}
+    if not wanted or len(wanted) > NEAR:
+        return None
+    left = re.split(r"[.!?。！？\n]", text[max(0, start - 60) : start])[-1].split()[-NEAR:]
+    right = re.split(r"[.!?。！？\n]", text[end : end + 60])[0].split()[:NEAR]
+    for words in (left, right):
+        seen = {w.casefold()[:4] for w in _WORD.findall(" ".join(words)) if w.casefold() not in _STOP}
+        if words and wanted <= seen:
+            return _deleted(text, _skip_back(text, start) if words is left else start, end if words is left else _skip_on(text, end))
+    return None

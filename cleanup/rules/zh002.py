@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..han import MIXED, MIXED_UNKNOWN
-from ..model import Finding, Origin
+from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import HAN
 from .base import replace_after_article, report
@@ -45,8 +45,29 @@ def check(scan: Scan) -> Iterator[Finding]:
             yield replace_after_article(scan.text, CODE, piece.start, piece.end, after, safety, message, entry.origin)
         elif piece.kind == MIXED_UNKNOWN:
             han = "".join(HAN.findall(token))
+            echo = _name_echo(scan.text, piece.start, piece.end, han)
+            if echo is not None:  # Kang Yi康义: the name, then the same name in Chinese
+                message = f"'{han}' repeats the name before it ({echo}); delete it"
+                edit = Edit(Span(piece.end - len(han), piece.end), "")
+                yield Finding(CODE, Span(piece.start, piece.end), message, Fix((edit,), Safety.SUGGESTION), Origin("name:pinyin"))
+                continue
             message = (
                 f"mixed token '{token}' matches no glossary entry; "
                 f"cover it with: cleanup glossary add --zh {han} --en ENGLISH"
             )
             yield report(CODE, piece.start, piece.end, message, Origin("unresolved"))
+
+
+def _name_echo(text: str, start: int, end: int, han: str) -> str | None:
+    """The name that the English right before a token's trailing Chinese already spells: in
+    ``Kang Yi康义`` the pinyin of 康义 is the two words before it."""
+    if not text[start:end].endswith(han):
+        return None
+    from ..fallback.names import person  # the pinyin tables load only for such a token
+
+    name = person(han)
+    before = text[max(0, end - len(han) - len(name or "") - 1) : end - len(han)] if name else ""
+    if name is None or not before.casefold().endswith(name.casefold()):
+        return None
+    lead = text[: end - len(han) - len(name)]
+    return name if not lead[-1:].isalpha() else None

@@ -51,7 +51,7 @@ from ..model import Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import pinyin_of
 from .base import replace_after_article, report
-from .echo import echo_edits, gloss_edits, glued_word_edits
+from .echo import echo_edits, gloss_edits, glued_word_edits, near_echo_edits
 from .zh001 import english_for, term_ends_at
 
 if TYPE_CHECKING:  # the fallback package is imported only by documents that need it (start-up)
@@ -100,19 +100,24 @@ def _inflected(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> Propos
     return dataclasses.replace(proposal, english=english, note=f"{proposal.note}; after an auxiliary: {english}")
 
 
-_LAST_WORD = regex.compile(r"([A-Za-z]+)\.?[ ]$")
-
-
 def _title_said(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> Proposal | None:
-    """A proposal loses its first word when the English right before the run already says it:
-    ``Professor 李教授`` is "Professor Li", not "Professor Professor Li"."""
+    """A name's proposal loses its title when the English right before the run already gives one:
+    ``Professor 李教授`` is "Professor Li", ``Vice Minister 王受文副部长`` "Vice Minister Wang
+    Shouwen", ``Dr. 李华主任`` "Dr. Li Hua" (one title before a name is enough)."""
     if proposal is None or " " not in proposal.english:
         return proposal
-    before = _LAST_WORD.search(scan.text, max(0, piece.start - 24), piece.start)
-    first, _, rest = proposal.english.partition(" ")
-    if before is None or before.group(1).lower() != first.lower():
+    from ..fallback.names import HONORIFIC, TITLES_AFTER
+
+    english = proposal.english
+    title = max((t for t in set(TITLES_AFTER.values()) if english.startswith(t + " ")), key=len, default="")
+    if not title and english.split(" ", 1)[0].lower() not in {t.lower() for t in TITLES_AFTER.values()}:
         return proposal
-    return dataclasses.replace(proposal, english=rest, note=f"{proposal.note}; '{first}' is said before it")
+    title = title or english.split(" ", 1)[0]
+    before = scan.text[max(0, piece.start - 30) : piece.start]
+    if not (before.rstrip().lower().endswith(title.lower()) or HONORIFIC.search(before)):
+        return proposal
+    rest = english[len(title) + 1 :]
+    return dataclasses.replace(proposal, english=rest, note=f"{proposal.note}; a title is said before it")
 
 
 def _street_of(scan: Scan, piece: HanPiece, proposal: Proposal | None, terms: dict[int, HanPiece]) -> Proposal | None:
@@ -137,6 +142,27 @@ def _agreeing(scan: Scan, piece: HanPiece, proposal: Proposal) -> str:
     if singular_here(scan.text, piece.start, english):
         return singular(english)
     return plural(english) if plural_here(scan.text, piece.start, piece.end, english) else english
+
+
+_FIGURE_BEFORE = regex.compile(r"(?:^|[^\d.,])(\d[\d,]*(?:\.\d+)?)[ ]?$")
+
+
+def _counted(scan: Scan, piece: HanPiece) -> Proposal | None:
+    """A counter between a figure and the Chinese noun it counts is dropped, and the noun is
+    plural after any figure but 1: 11个篮板 → 11 rebounds, 8次助攻 → 8 assists."""
+    from ..dates import COUNTERS
+
+    han = scan.text[piece.start : piece.end]
+    figure = _FIGURE_BEFORE.search(scan.text, max(0, piece.start - 16), piece.start)
+    if figure is None or len(han) < 2 or han[0] not in COUNTERS:
+        return None
+    from ..fallback import propose
+
+    noun = propose(han[1:], scan.text, piece.start + 1, piece.end)
+    if noun is None or noun.verb or len(noun.english.split()) > 2:
+        return None  # a verb or a phrase: no noun to count
+    english = noun.english if figure.group(1) == "1" or not noun.english.islower() else plural(noun.english)
+    return dataclasses.replace(noun, english=english, note=f"{noun.note}; the counter {han[0]} dropped after a figure")
 
 
 def _outside(pieces: list[HanPiece], dates: list[tuple[int, int]]) -> Iterator[HanPiece]:
@@ -167,7 +193,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         han = scan.text[piece.start : piece.end]
         if terms is None:
             terms = {p.start: p for p in scan.han if p.kind == TERM}
-        proposal = _before_term(scan, piece, propose(han, scan.text, piece.start, piece.end), terms)
+        proposal = _counted(scan, piece) or propose(han, scan.text, piece.start, piece.end)
+        proposal = _before_term(scan, piece, proposal, terms)
         proposal = _title_said(scan, piece, _inflected(scan, piece, proposal))
         proposal = _street_of(scan, piece, proposal, terms)
         if proposal is None:
@@ -185,6 +212,7 @@ def check(scan: Scan) -> Iterator[Finding]:
             echo_edits(scan.text, piece.start, piece.end, (proposal.english,))
             or glued_word_edits(scan.text, piece.start, piece.end, proposal.english)
             or gloss_edits(scan.text, piece.start, piece.end, proposal.english)
+            or near_echo_edits(scan.text, piece.start, piece.end, proposal.english)
         )
         if echo is not None:
             message = f"'{han}' ({pinyin_of(han)}) repeats the English beside it; {proposal.source}: {proposal.note}"

@@ -58,8 +58,8 @@ def _datelines(scan: Scan) -> Iterator[Finding]:
         if piece is None or piece.kind != TERM or piece.end != line.city[1]:
             continue
         english = line.english(scan.glossary.entry(piece.entry).en)
-        if line.end < len(text) and not text[line.end].isspace():
-            english += " "
+        if line.end < len(text) and (text[line.end].isalnum() or text[line.end] in "\"“"):
+            english += " "  # a bracket after it (（记者…）) is spaced by PU001
         message = f"Chinese agency dateline '{text[line.start : line.end]}' left in English: {english.strip()}"
         yield Finding(CODE, Span(line.start, line.end), message, Fix((Edit(Span(line.start, line.end), english),), Safety.SAFE), DATELINE)
 

@@ -44,7 +44,8 @@ from cleanup.dates import chinese_dates
     ("第三次 第十一次 第一季度 第二轮 第一批", [("第三次", "third", "ordinal"), ("第十一次", "11th", "ordinal"),
                                     ("第一季度", "first quarter", "ordinal"), ("第二轮", "second round", "ordinal"),
                                     ("第一批", "first batch", "ordinal")]),
-    ("第五季度 第零条 第一 第三方", []),  # no fifth quarter, no article 0, no unit
+    ("第五季度 第零条 第三方", []),  # no fifth quarter, no article 0, a word (third party)
+    ("finished 第一, the 第17 spot", [("第一", "first", "ordinal"), ("第17", "17th", "ordinal")]),  # no unit: a rank
 ])  # fmt: skip
 def test_chinese_dates(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(text[d.start : d.end], d.english, d.kind) for d in chinese_dates(text)] == found
