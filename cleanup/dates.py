@@ -35,6 +35,7 @@ left alone. ``号`` counts as a day only after a month (``5号`` alone is a numb
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -100,6 +101,8 @@ _TRADITIONAL = str.maketrans(
     "個萬億歲時點號週鐘輛項條張臺隻頭屆輪兩餘畝滿減場", "个万亿岁时点号周钟辆项条张台只头届轮两余亩满减场"
 )
 _CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸" + _COUNTERS
+_CUE = regex.compile(f"[{regex.escape(_CUES)}]")  # one scan, in C, for any of them
+_TRADITIONAL_FORMS = regex.compile(f"[{''.join(map(chr, _TRADITIONAL))}]")
 _KINDS = (
     ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("number", "more"), ("ordinal", "ord"), ("quantity", "qty"),
     ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"), ("percentage", "pctof"),
@@ -115,13 +118,22 @@ class ChineseDate:
     kind: str  # "date", "time", "percentage", "number" or "ordinal"
 
 
-def chinese_dates(text: str) -> list[ChineseDate]:
-    """Every Chinese date, time, percentage and approximate number in ``text`` that reads one way."""
-    folded = text.translate(_TRADITIONAL)
-    if not any(cue in folded for cue in _CUES):
+BEFORE, AFTER = 32, 16  # how far a date's figures reach before its Chinese, and after it
+
+
+def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> list[ChineseDate]:
+    """Every Chinese date, time, percentage and approximate number in ``text`` that reads one way.
+    Every one holds a Han character: given where the Han runs are (``han``), only the text
+    around them is read (an English page costs nothing)."""
+    windows = _windows(han, len(text)) if han is not None else [(0, len(text))]
+    if any(_TRADITIONAL_FORMS.search(text, lo, hi) for lo, hi in windows):
+        folded = text.translate(_TRADITIONAL)
+    else:
+        folded = text
+    if not any(_CUE.search(folded, lo, hi) for lo, hi in windows):
         return []
     found: list[ChineseDate] = []
-    for m in DATE.finditer(folded):
+    for m in (m for lo, hi in windows for m in DATE.finditer(folded, lo, hi)):
         start = m.start()
         if start and (folded[start - 1].isdigit() or folded[start - 1] in _NUMERALS + ".") and not m["pct"]:
             continue  # the number goes on before the match: 12025年 is no year
@@ -140,6 +152,18 @@ def chinese_dates(text: str) -> list[ChineseDate]:
             kind = next((k for k, group in _KINDS if m[group] is not None), "date")
             found.append(ChineseDate(start, m.end(), english, kind))
     return _joined_durations(found)
+
+
+def _windows(han: Sequence[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """The text around the Han runs, merged."""
+    out: list[tuple[int, int]] = []
+    for start, end in han:
+        lo, hi = max(0, start - BEFORE), min(size, end + AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _range_end(text: str, start: int, found: list[ChineseDate]) -> bool:

@@ -88,7 +88,7 @@ class Scan:
     def chinese_dates(self) -> list[ChineseDate]:
         """Dates, times, percentages and approximate numbers written the Chinese way (ZH005;
         ZH003 leaves them be)."""
-        return chinese_dates(self.text) if self.han else []
+        return chinese_dates(self.text, [(p.start, p.end) for p in self.han]) if self.han else []
 
     @functools.cached_property
     def judged_amounts(self) -> Judged | None:
