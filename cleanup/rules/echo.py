@@ -186,3 +186,31 @@ def near_echo_edits(text: str, start: int, end: int, english: str) -> tuple[Edit
         if words and wanted <= seen:
             return _deleted(text, _skip_back(text, start) if words is left else start, end if words is left else _skip_on(text, end))
     return None
+
+
+def bracket_name_edits(text: str, start: int, end: int, english: str) -> tuple[Edit, ...] | None:
+    """Delete a bracket of Chinese that begins with a name the English before it already says:
+    ``Huawei Technologies Co., Ltd. (华为技术有限公司)`` gives the company's Chinese name after its
+    English one. The name (a glossary term at the bracket's start) must be among the last words
+    before the bracket, every content word of it; the rest of the bracket is its Chinese too."""
+    open_at = start - 1
+    while open_at >= 0 and text[open_at] in SPACE:
+        open_at -= 1
+    if open_at < 0 or text[open_at] not in OPEN:
+        return None
+    close = end
+    while close < len(text) and (_is_han(text[close]) or text[close] in "·・ "):
+        close += 1
+    if close >= len(text) or text[close] not in CLOSE or close == end:
+        return None  # no bracket, or the term is all of it (echo_edits' case)
+    wanted = {w.casefold()[:4] for w in _WORD.findall(english) if w.casefold() not in _STOP}
+    outside = _skip_back(text, open_at)
+    words = re.split(r"[.!?;。！？；\n]\s", text[max(0, outside - 120) : outside])[-1].split()[-6:]
+    seen = {w.casefold()[:4] for w in _WORD.findall(" ".join(words)) if w.casefold() not in _STOP}
+    if not wanted or not wanted <= seen or outside == 0 or not text[outside - 1].isalnum() and text[outside - 1] != ".":
+        return None
+    return _deleted(text, outside, close + 1)
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"

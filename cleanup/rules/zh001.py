@@ -69,7 +69,7 @@ from ..model import Finding, Fix, Safety, Span
 from ..scan import Scan
 from ..zh import has_han
 from .base import han_padding, replace, replace_after_article
-from .echo import echo_edits, gloss_edits
+from .echo import bracket_name_edits, echo_edits, gloss_edits
 
 CODE = "ZH001"
 NAME = "chinese-term"
@@ -286,7 +286,9 @@ def check(scan: Scan) -> Iterator[Finding]:
         holder = scan.glossary.entry(piece.person) if piece.person >= 0 else entry  # 马克龙总统: Macron, not "president"
         names = (english, holder.en, *holder.variants, *holder.wrong, *((holder.short,) if holder.short else ()))
         echo = echo_edits(scan.text, piece.start, piece.end, names)
-        if echo is None and (gloss := gloss_edits(scan.text, piece.start, piece.end, english)) is not None:
+        gloss = None if echo is not None else gloss_edits(scan.text, piece.start, piece.end, english)
+        gloss = gloss or (None if echo is not None else bracket_name_edits(scan.text, piece.start, piece.end, entry.en))
+        if gloss is not None:
             message = f"Chinese term '{before}' ({entry.en}) glosses the English before it; delete it"
             yield Finding(CODE, Span(piece.start, piece.end), message, Fix(gloss, Safety.SUGGESTION), entry.origin)
             continue

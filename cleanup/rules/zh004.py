@@ -320,7 +320,30 @@ def _marker_start(ctx: _Context, amount: Amount) -> int:
     return amount.start
 
 
+_DOLLAR_BEFORE = regex.compile(r"(?<![A-Za-z])(?:NT|HK|S|A|C|US|MOP)\$[ ]?$")
+
+
+def _dollar_yuan(ctx: _Context, amount: Amount, safety: Safety) -> Finding | None:
+    """元 after another dollar's sign is that dollar's unit, as Taiwan and Hong Kong write it:
+    ``NT$ 5,000億元`` is NT$500 billion, not "NT$ 500 billion yuan"."""
+    if amount.entry < 0 or not ctx.text[amount.start : amount.end].endswith("元"):
+        return None
+    if ctx.scan.glossary.entry(amount.entry).unit != "yuan":
+        return None
+    sign = _DOLLAR_BEFORE.search(ctx.text, max(0, amount.start - 5), amount.start)
+    if sign is None:
+        return None
+    english = sign.group().strip() + amount.number
+    message = f"amount '{ctx.text[amount.start : amount.end]}' left in Chinese: {english} (元 is the unit of {sign.group().strip()})"
+    fix = Fix((Edit(Span(sign.start(), amount.end), english),), safety)
+    origin = ctx.scan.glossary.entry(amount.entry).origin
+    return Finding(CODE, Span(amount.start, amount.end), message, fix, origin)
+
+
 def _amount_finding(ctx: _Context, amount: Amount, safety: Safety) -> Finding:
+    dollar = _dollar_yuan(ctx, amount, safety)
+    if dollar is not None:
+        return dollar
     before = ctx.text[amount.start : amount.end]
     after = _pad(ctx, amount.start, amount.end, _english(ctx, amount))
     origin = ctx.scan.glossary.entry(amount.entry).origin if amount.entry >= 0 else NUMERAL
