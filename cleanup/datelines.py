@@ -7,7 +7,8 @@ one form, the city in capitals, the date, the agency in brackets and a dash:
 
     新华社北京3月5日电 / 【新华社北京3月5日电】 → BEIJING, March 5 (Xinhua) --
 
-Only what reads one way is converted: the agency is one whose English dateline is known, the
+Only what reads one way is converted: the dateline opens a line or a sentence (mid-sentence, 据新华社…电 is
+"Xinhua reported", a rewording left to the editor), the agency is one whose English dateline is known, the
 city is one glossary term (a place no entry covers is left to the other rules), and the month
 and day are a real date. A reporter's line after it (（记者张三）) is left alone.
 """
@@ -53,6 +54,8 @@ def datelines(text: str) -> list[Dateline]:
         if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]):
             continue
         start = m.start("open") if m["open"] and m["close"] else m.start("agency")
+        if text[:start].rstrip(" \t")[-1:] not in ("", "\n", "(", "（", ".", "。", "!", "?", "！", "？"):
+            continue  # 据新华社北京3月5日电, mid-sentence: "Xinhua reported on March 5", a rewording
         end = m.end("close") if m["open"] and m["close"] else m.end("day") + 2
         found.append(Dateline(start, end, (m.start("city"), m.end("city")), month, day, AGENCIES[m["agency"]]))
     return found

@@ -91,7 +91,7 @@ DATE = regex.compile(
     rf"(?P<qmore>[多余])?(?P<qunit>{'|'.join(sorted(_QUANTITY_UNITS, key=len, reverse=True))})(?P<qwhen>[前后])?(?!(?![〇零一二两三四五六七八九十])\p{{Han}})"
     rf"|(?<!第)(?P<cnt>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|{_NUM}[〇零一二两三四五六七八九十百千]{{0,7}})(?P<cscale>[万亿])?"
     rf"(?P<cmore>[多余])?(?P<cls>[{_COUNTERS}])(?=[ ]?(?!{_FUNCTION_WORDS}\b)[A-Za-z])"
-    r"|(?<!\p{Han})(?:满(?P<spend>\d+(?:\.\d+)?)元?)?立?减(?P<off>\d+(?:\.\d+)?)(?P<offyuan>元)?(?![\d\p{Han}])"
+    r"|(?<!\p{Han})(?:满(?P<spend>\d+(?:\.\d+)?)元?)?立?减(?P<off>\d+(?:\.\d+)?)(?P<offyuan>元)?(?![\d\p{Han}%.])"
     rf"|(?<![\p{{Han}}\d])(?P<bare>[〇零一二两三四五六七八九十百千]{{2,8}})(?!\p{{Han}})"
 )
 _NUMERALS = "〇零一二两三四五六七八九十"
@@ -137,6 +137,10 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
         start = m.start()
         if start and (folded[start - 1].isdigit() or folded[start - 1] in _NUMERALS + ".") and not m["pct"]:
             continue  # the number goes on before the match: 12025年 is no year
+        if start and folded[start - 1] == "第" and m["qunit"] != "周年":
+            continue  # 第二天 is "the next day", not 第 + "two days"
+        if m["bare"] is not None and m["bare"] in _HOLIDAYS and _HOLIDAY_AFTER.match(text, m.end()):
+            continue  # the 十一 holiday is National Day's, not "the 11 holiday"
         if m["qty"] is not None:
             english = _quantity(m, text)
         elif m["cnt"] is not None or m["bare"] is not None:
@@ -146,12 +150,19 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
             english = f"{off} off {m['spend']}" if m["spend"] else f"{off} off"
         else:
             english = _english(m)
+        if english is not None and m["pctof"] is not None and not _PLURAL_NEXT.match(text, m.end()):
+            english = m["pctof"]  # 92.5%的 drop: a 92.5% drop; 92.5%的 users: 92.5% of users
         if english is not None and m["d3"] is not None and _range_end(text, start, found):
             english = str(_number(m["d3"]))  # 2月15日至22日: February 15 to 22
         if english is not None:
             kind = next((k for k, group in _KINDS if m[group] is not None), "date")
             found.append(ChineseDate(start, m.end(), english, kind))
     return _joined_durations(found)
+
+
+_HOLIDAYS = frozenset("五一 六一 七一 八一 十一".split())  # May Day, Children's Day, July 1, Army Day, National Day
+_HOLIDAY_AFTER = regex.compile(r"[ ]?(?i:holiday|golden week|break|vacation|day|long weekend|period|travel)")
+_PLURAL_NEXT = regex.compile(r"[ ]?(?:[A-Za-z]+s|people|children|men|women)\b")
 
 
 def _windows(han: Sequence[tuple[int, int]], size: int) -> list[tuple[int, int]]:
@@ -282,7 +293,7 @@ def _english(m: regex.Match[str]) -> str | None:
         n = _number(m["ord2"])
         return (_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)) if n else None
     if m["pctof"] is not None:  # 92.5%的 users: 92.5% of users
-        return f"{m['pctof']} of"
+        return f"{m['pctof']} of"  # (before a singular noun the 的 is dropped: chinese_dates)
     if m["more"] is not None:
         return f"more than {m['more']}"
     if m["pct"] is not None:

@@ -303,8 +303,14 @@ def takes_the(english: str) -> bool:
     return english[:1].isupper() and (english in _THE_NAMES or _THE_FORM.search(english) is not None)
 
 
-def the_missing(text: str, start: int, english: str) -> bool:
-    """Whether English put at ``start`` needs a "the" the text lacks: a name that takes one, right
-    after a preposition (``tensions in 中东``: in the Middle East). After anything else (a
-    possessive, an adjective, a verb) the writer may have meant it so."""
-    return takes_the(english) and _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is not None
+def the_missing(text: str, start: int, end: int, english: str) -> bool:
+    """Whether English put at ``text[start:end]`` needs a "the" the text lacks: a name that takes
+    one, right after a preposition (``tensions in 中东``: in the Middle East). After anything else
+    (a possessive, an adjective, a verb) the writer may have meant it so; and a name that
+    modifies a noun after it takes none (``in 国务院 meetings``, ``in 财政部-approved plans``)."""
+    if not takes_the(english) or _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is None:
+        return False
+    if text[end : end + 1] == "-":
+        return False
+    nxt = regex.match(r"[ ]?([A-Za-z]+)", text[end : end + 30])
+    return nxt is None or nxt.group(1)[:1].isupper() or nxt.group(1).lower() in NOT_A_NOUN or _past_verb(nxt.group(1))

@@ -157,7 +157,7 @@ def after_honorific(text: str, start: int) -> bool:
 
 _SPEAKS = regex.compile(
     r"[ ]?(?:said|says|told|added|noted|stressed|explained|replied|recalled|warned|argued|insisted"
-    r"|wrote|asked|answered|believes|believed|thinks|thought|urged|pointed out|was quoted)\b"
+    r"|wrote|asked|answered|believes|believed|thinks|thought|urged|pointed out|was quoted)\b(?! to be| by)"
 )
 
 

@@ -162,8 +162,8 @@ def gloss_edits(text: str, start: int, end: int, english: str) -> tuple[Edit, ..
         return None
     sentence = re.split(r"[.!?。！？]\s", text[max(0, outside - 200) : outside])[-1]
     shared = wanted & _stems(" ".join(sentence.split()[-WINDOW:]))
-    if 2 * len(shared) <= len(wanted):
-        return None
+    if 2 * len(shared) <= len(wanted) or len(shared) < 2:
+        return None  # one shared word is too little: the minister (时任部长) adds "at the time"
     return _deleted(text, outside, after + 1)
 
 
@@ -173,19 +173,50 @@ NEAR = 3  # English words on either side that an untranslated word may repeat
 def near_echo_edits(text: str, start: int, end: int, english: str) -> tuple[Edit, ...] | None:
     """Delete Chinese set right beside English that already says what its proposal says, in
     another form of the same words: ``not tight enough紧`` (紧 "tight"), ``deeply worried 擔憂``
-    (worry), ``exceeded expectations 超预期`` (exceed expect). Every content word of the proposal
-    (at most three, compared by their first four letters) must be among the three words right
-    before the Chinese or the three right after it, in the same sentence."""
-    wanted = {w.casefold()[:4] for w in _WORD.findall(english) if w.casefold() not in _STOP}
+    (worry), ``exceeded expectations 超预期`` (exceed expect). The proposal's content words (at
+    most three, compared by a light stem) must be the words right before the Chinese, in order,
+    or the words right after it: in ``The reporter said 记者 were barred`` the Chinese is the
+    next clause's subject, not an echo."""
+    wanted = [_stem(w) for w in _WORD.findall(english) if w.casefold() not in _STOP]
     if not wanted or len(wanted) > NEAR:
         return None
-    left = re.split(r"[.!?。！？\n]", text[max(0, start - 60) : start])[-1].split()[-NEAR:]
-    right = re.split(r"[.!?。！？\n]", text[end : end + 60])[0].split()[:NEAR]
-    for words in (left, right):
-        seen = {w.casefold()[:4] for w in _WORD.findall(" ".join(words)) if w.casefold() not in _STOP}
-        if words and wanted <= seen:
-            return _deleted(text, _skip_back(text, start) if words is left else start, end if words is left else _skip_on(text, end))
+    left = re.split(r"[.!?。！？\n]", text[max(0, start - 60) : start])[-1].split()
+    right = re.split(r"[.!?。！？\n]", text[end : end + 60])[0].split()
+    glued = start > 0 and text[start - 1].isalpha()  # not tight enough紧: the word before is in reach
+    reach = NEAR if glued else len(wanted)
+    left_words = [_stem(w) for w in _WORD.findall(" ".join(left[-reach:]))]
+    right_words = [_stem(w) for w in _WORD.findall(" ".join(right[: len(wanted)]))]
+    if _holds(left_words, wanted):  # the words right before, in order: "exceeded expectations 超预期"
+        return _deleted(text, _skip_back(text, start), end)
+    if right_words == wanted:  # or right after: "擔憂 worried"
+        return _deleted(text, start, _skip_on(text, end))
     return None
+
+
+def _holds(words: list[str], wanted: list[str]) -> bool:
+    """Whether ``wanted`` is a run of consecutive ``words``."""
+    n = len(wanted)
+    return any(words[i : i + n] == wanted for i in range(len(words) - n + 1))
+
+
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
+
+
+def _stem(word: str) -> str:
+    """A light stem: worried, worry → worri; expectations, expect → expect; exceeded → exceed."""
+    word = word.casefold().replace("’", "'").removesuffix("'s")
+    if word.endswith(("ied", "ies")) and len(word) > 5:
+        return word[:-3] + "i"
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 5:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] + "i" if word.endswith("y") and len(word) > 4 else word
+
+
+# How a company's Chinese name ends (华为技术有限公司): after the name the English gave, such a
+# bracket holds nothing but the name.
+LEGAL_FORMS = ("有限公司", "有限责任公司", "股份公司", "集团", "公司", "有限公司）", "控股")
 
 
 def bracket_name_edits(text: str, start: int, end: int, english: str) -> tuple[Edit, ...] | None:
@@ -203,6 +234,8 @@ def bracket_name_edits(text: str, start: int, end: int, english: str) -> tuple[E
         close += 1
     if close >= len(text) or text[close] not in CLOSE or close == end:
         return None  # no bracket, or the term is all of it (echo_edits' case)
+    if not text[end:close].rstrip().endswith(LEGAL_FORMS) or close - end > 12:
+        return None  # the rest may be a new fact (李娜的教练: her coach), not the name's Chinese
     wanted = {w.casefold()[:4] for w in _WORD.findall(english) if w.casefold() not in _STOP}
     outside = _skip_back(text, open_at)
     words = re.split(r"[.!?;。！？；\n]\s", text[max(0, outside - 120) : outside])[-1].split()[-6:]

@@ -307,7 +307,7 @@ def check(scan: Scan) -> Iterator[Finding]:
         english = _without_title_said(scan.text, piece.start, english)
         if _named_by_place(scan, piece, english):
             english = title_case(english)  # 海淀区应急管理局: Haidian District Emergency Management Bureau
-        if piece.person < 0 and not piece.chain and the_missing(scan.text, piece.start, english):
+        if piece.person < 0 and not piece.chain and the_missing(scan.text, piece.start, piece.end, english):
             english = f"the {english}"  # tensions in 中东: in the Middle East
         after = english_for(scan, piece.start, piece.end, english)
         if piece.number and scan.text[piece.end : piece.end + 1].isupper() and after.endswith(" "):

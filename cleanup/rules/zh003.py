@@ -47,7 +47,7 @@ import regex
 
 from ..english import plural, plural_here, singular, singular_here
 from ..han import TERM, UNKNOWN, HanPiece
-from ..model import Finding, Fix, Origin, Safety, Span
+from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import pinyin_of
 from .base import replace_after_article, report
@@ -100,24 +100,38 @@ def _inflected(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> Propos
     return dataclasses.replace(proposal, english=english, note=f"{proposal.note}; after an auxiliary: {english}")
 
 
-def _title_said(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> Proposal | None:
-    """A name's proposal loses its title when the English right before the run already gives one:
-    ``Professor 李教授`` is "Professor Li", ``Vice Minister 王受文副部长`` "Vice Minister Wang
-    Shouwen", ``Dr. 李华主任`` "Dr. Li Hua" (one title before a name is enough)."""
+_COURTESY = regex.compile(r"(?<![\w'’])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?[ ]$")
+_OFFICE_BEFORE = regex.compile(
+    r"(?<![\w'’])(?i:chief|head|director|secretary|minister|mayor|governor|chairman|president)[ ]$"
+)
+_COURTESIES = frozenset("Mr Ms Mrs Dr Professor".split())
+
+
+def _title_said(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> tuple[Proposal | None, int]:
+    """A name's proposal and where its fix starts, when the English right before the run gives a
+    title too: the same title is said once (``Professor 李教授``: Professor Li; ``Vice Minister
+    王受文副部长``: Vice Minister Wang Shouwen), an office before an office keeps the English one
+    (``Bureau chief 高峰局长``: Bureau chief Gao Feng), and a courtesy title before a real one
+    gives way to it (``Mr 王教授``: Professor Wang, ``Dr. 李华主任``: Director Li Hua)."""
     if proposal is None or " " not in proposal.english:
-        return proposal
-    from ..fallback.names import HONORIFIC, TITLES_AFTER
+        return proposal, piece.start
+    from ..fallback.names import TITLES_AFTER
 
     english = proposal.english
     title = max((t for t in set(TITLES_AFTER.values()) if english.startswith(t + " ")), key=len, default="")
-    if not title and english.split(" ", 1)[0].lower() not in {t.lower() for t in TITLES_AFTER.values()}:
-        return proposal
-    title = title or english.split(" ", 1)[0]
+    if not title:
+        return proposal, piece.start
     before = scan.text[max(0, piece.start - 30) : piece.start]
-    if not (before.rstrip().lower().endswith(title.lower()) or HONORIFIC.search(before)):
-        return proposal
     rest = english[len(title) + 1 :]
-    return dataclasses.replace(proposal, english=rest, note=f"{proposal.note}; a title is said before it")
+    said = before.rstrip().lower().endswith(title.lower())
+    office = _OFFICE_BEFORE.search(before) is not None and title not in _COURTESIES
+    if said or office:
+        return dataclasses.replace(proposal, english=rest, note=f"{proposal.note}; a title is said before it"), piece.start
+    courtesy = _COURTESY.search(before)
+    if courtesy is not None:  # Mr 王教授: the Chinese title is the real one
+        note = f"{proposal.note}; '{courtesy.group().strip()}' before it gives way to {title}"
+        return dataclasses.replace(proposal, note=note), piece.start - len(courtesy.group())
+    return proposal, piece.start
 
 
 def _street_of(scan: Scan, piece: HanPiece, proposal: Proposal | None, terms: dict[int, HanPiece]) -> Proposal | None:
@@ -195,7 +209,7 @@ def check(scan: Scan) -> Iterator[Finding]:
             terms = {p.start: p for p in scan.han if p.kind == TERM}
         proposal = _counted(scan, piece) or propose(han, scan.text, piece.start, piece.end)
         proposal = _before_term(scan, piece, proposal, terms)
-        proposal = _title_said(scan, piece, _inflected(scan, piece, proposal))
+        proposal, begin = _title_said(scan, piece, _inflected(scan, piece, proposal))
         proposal = _street_of(scan, piece, proposal, terms)
         if proposal is None:
             message = (
@@ -223,4 +237,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         if term_ends_at(scan, piece.start):
             after = after.removeprefix(" ")  # the term before pads itself toward this run
         origin = Origin(proposal.source)
+        if begin < piece.start:  # the courtesy title before it goes too
+            fix = Fix((Edit(Span(begin, piece.end), after.lstrip(" ")),), Safety.SUGGESTION)
+            yield Finding(CODE, Span(piece.start, piece.end), message, fix, origin)
+            continue
         yield replace_after_article(scan.text, CODE, piece.start, piece.end, after, Safety.SUGGESTION, message, origin)
