@@ -4,8 +4,11 @@ What it does
     Chinese news writes ``4日`` (the 4th) and relies on the dateline for the month; machine
     translation keeps ``on the 4th``. When the article names exactly one month in its explicit
     dates before that point (``On February 4th, ...``), ``the 4th`` becomes ``February 4``.
-    When it names several months, the change is proposed with the latest of them, for an editor
-    to confirm. The second day of a range takes the first day's month and is written alone
+    When it names several months, the change is proposed with the month of the first of them,
+    for an editor to confirm: Chinese copy's ``5日`` is the dateline's month, which the lead gives
+    first, and later explicit dates are mostly background (``On February 4th ... on January 13
+    ... on the 5th``: February 5). After a date weeks later in that month (``December 28 ... on
+    the 2nd``) the next month is proposed (January 2), also for an editor to confirm. The second day of a range takes the first day's month and is written alone
     (``from the 3rd to the 5th`` → ``from October 3 to 5``; ``on the 10th and 11th`` → ``on
     October 10 and 11``). Ordinals that are not dates (``the 4th floor``, ``the 20th century``,
     ``the 5th of July``) are left alone.
@@ -150,17 +153,20 @@ def check(scan: Scan) -> Iterator[Finding]:
         months = _months_before(explicit, r.anchor)
         if not months:
             continue
-        month = max(months)
-        if not 1 <= r.day <= calendar.monthrange(2024, month)[1]:
-            continue
+        month = months[0]  # the article's month: Chinese copy's 5日 is the dateline's, which comes first
         distinct = sorted(set(months))
         turned = not r.first and _later_day_before(explicit, r.anchor, month, r.day)
+        if turned:
+            month = month % 12 + 1  # December 28 ... the 2nd: most likely January 2, for an editor to confirm
+        if not 1 <= r.day <= calendar.monthrange(2024, month)[1]:
+            continue
         safety = Safety.SAFE if len(distinct) == 1 and not turned else Safety.SUGGESTION
         after = f"{calendar.month_name[month]} {r.day}" if not r.first else str(r.day)
         start, end = r.span
         what = f"relative date '{text[start:end]}'" + (f" (a range from the {ordinal(r.first)})" if r.first else "")
         if turned:
-            message = f"{what}; a later day of {calendar.month_name[month]} comes before it: check the month"
+            earlier = calendar.month_name[month - 1 if month > 1 else 12]
+            message = f"{what}; a later day of {earlier} comes before it: the month may have turned; check it"
         elif len(distinct) == 1:
             message = f"{what}; the article's month is {calendar.month_name[month]}"
         else:
