@@ -91,6 +91,9 @@ DATE = regex.compile(
     rf"(?P<qmore>[多余])?(?P<qunit>{'|'.join(sorted(_QUANTITY_UNITS, key=len, reverse=True))})(?P<qwhen>[前后])?(?!(?![〇零一二两三四五六七八九十])\p{{Han}})"
     rf"|(?<!第)(?P<cnt>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|{_NUM}[〇零一二两三四五六七八九十百千]{{0,7}})(?P<cscale>[万亿])?"
     rf"(?P<cmore>[多余])?(?P<cls>[{_COUNTERS}])(?=[ ]?(?!{_FUNCTION_WORDS}\b)[A-Za-z])"
+    rf"|(?P<hnum>\d{{1,2}}|{_NUM}{{1,3}})个半(?P<hunit>小时|钟头|月)(?!\p{{Han}})"
+    r"|(?<=(?<![\w'’])(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|dozens of"
+    r"|hundreds of|thousands of|\d[\d,]*) )(?P<lone>[个名家位项所座架艘辆只条台部件头匹张本篇批例起枚场支])[ ]?(?=[A-Za-z])"
     r"|(?<!\p{Han})(?:满(?P<spend>\d+(?:\.\d+)?)元?)?立?减(?P<off>\d+(?:\.\d+)?)(?P<offyuan>元)?(?![\d\p{Han}%.])"
     rf"|(?<![\p{{Han}}\d])(?P<bare>[〇零一二两三四五六七八九十百千]{{2,8}})(?!\p{{Han}})"
 )
@@ -106,6 +109,7 @@ _TRADITIONAL_FORMS = regex.compile(f"[{''.join(map(chr, _TRADITIONAL))}]")
 _KINDS = (
     ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("number", "more"), ("ordinal", "ord"), ("quantity", "qty"),
     ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"), ("percentage", "pctof"),
+    ("quantity", "hnum"), ("counter", "lone"),
 )  # fmt: skip  # what a match is, by its group  # a text with none of these has no Chinese date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
@@ -145,6 +149,12 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
             english = _quantity(m, text)
         elif m["cnt"] is not None or m["bare"] is not None:
             english = _counted(m)
+        elif m["hnum"] is not None:  # 一个半小时 → one and a half hours
+            n = _number(m["hnum"])
+            unit = {"小时": "hours", "钟头": "hours", "月": "months"}[m["hunit"]]
+            english = f"{_SPELLED[n - 1] if n and n <= 9 else n} and a half {unit}" if n else None
+        elif m["lone"] is not None:  # Five 位 experts: a counter English does without
+            english = ""
         elif m["off"] is not None:  # a shop's discount: 减20 → 20 off, 满300减50 → 50 off 300
             off = f"{m['off']} yuan" if m["offyuan"] else m["off"]
             english = f"{off} off {m['spend']}" if m["spend"] else f"{off} off"

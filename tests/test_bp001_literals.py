@@ -257,3 +257,12 @@ def test_prefilters_applied_together_never_skip_a_pattern_that_matches() -> None
                 assert j in passing, (pattern.pattern, text)
             skipped += j not in passing
     assert checked > 500 and skipped > 500  # the test tests something
+
+
+def test_needs_of_wide_characters_are_looked_up_in_the_wide_runs_only() -> None:
+    test = prefilter(regex.compile(r"(?m)^(?:转载|来源)[：:][^\n]+$"))
+    assert test is not None
+    assert Document("Source: x\n来源：新华社").wide == "来源：新华社"
+    assert test.needs_met(Document("Prices rose。\n来源：新华社"))
+    assert not test.needs_met(Document("Prices rose.\nSource: Xinhua"))  # ASCII text: no wide run at all
+    assert not test.needs_met(Document("价格上涨\n新华社报道"))  # wide runs without the strings

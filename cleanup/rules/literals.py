@@ -144,6 +144,15 @@ class Document:
         self.text = text
         self._index = index
         self._starts: frozenset[str] | None = None
+        self._wide: str | None = None
+
+    @property
+    def wide(self) -> str:
+        """The text's runs of non-ASCII characters, one per line: a string of such characters only
+        (转载, 【, ©) occurs in the text exactly when it occurs here, and here is short."""
+        if self._wide is None:
+            self._wide = "" if self.text.isascii() else "\n".join(_WIDE_RUN.findall(self.text))
+        return self._wide
 
     def line_starts(self) -> frozenset[str]:
         """The starts of the index that begin some line of the text."""
@@ -181,9 +190,21 @@ class Prefilter:
             if search is not None:
                 if search.search(document.text) is None:
                     return False
-            elif not any(s in document.text for s in need.strings):
-                return False
+            else:
+                hay = document.wide if _wide_only(need) else document.text
+                if not any(s in hay for s in need.strings):
+                    return False
         return True
+
+
+_WIDE_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _wide_only(need: Need) -> bool:
+    """Whether every string of the need is made of non-ASCII characters only (looked for in
+    ``Document.wide``, not in the whole text)."""
+    return all(s and not any(c.isascii() for c in s) for s in need.strings)
 
 
 class Prefilters:

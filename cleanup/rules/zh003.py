@@ -14,7 +14,12 @@ What it does
       美新里那个分店 → Meixinli that branch, ``place:pinyin+CC-CEDICT``).
 
     When the English beside the run already says what the suggestion says (``fearful懼``, 懼
-    "fear"; ``the Great Wall (长城)``), the suggestion deletes the run instead (see ``echo``).
+    "fear"; ``the Great Wall (长城)``; in other forms of the same words, ``deeply worried 擔憂``),
+    the suggestion deletes the run instead (see ``echo``). The proposal fits the English around
+    it: a noun agrees in number (``several 银行``: banks), a counter after a figure is dropped
+    (``3名医生``: 3 doctors), a title the English already gives is not said twice (``Professor
+    李教授``: Professor Li), and a street's generic after a named place is capitalised
+    (``中关村大街``: Zhongguancun Street).
     Otherwise the run is reported with its pinyin and the ``cleanup glossary add`` command that
     would cover it. The suggestion is in that command too, ready to curate.
 
@@ -163,7 +168,9 @@ _FIGURE_BEFORE = regex.compile(r"(?:^|[^\d.,])(\d[\d,]*(?:\.\d+)?)[ ]?$")
 
 def _counted(scan: Scan, piece: HanPiece) -> Proposal | None:
     """A counter between a figure and the Chinese noun it counts is dropped, and the noun is
-    plural after any figure but 1: 11个篮板 → 11 rebounds, 8次助攻 → 8 assists."""
+    plural after any figure but 1: 3名医生 → 3 doctors, 11个篮板 → 11 backboards (CC-CEDICT's
+    word; basketball says rebounds). A verb or a phrase after the counter is left to the run's
+    own proposal."""
     from ..dates import COUNTERS
 
     han = scan.text[piece.start : piece.end]

@@ -321,22 +321,26 @@ def _marker_start(ctx: _Context, amount: Amount) -> int:
 
 
 _DOLLAR_BEFORE = regex.compile(r"(?<![A-Za-z])(?:NT|HK|S|A|C|US|MOP)\$[ ]?$")
+_SIGN_BEFORE = regex.compile(r"(?<![A-Za-z])(?:(?:NT|HK|S|A|C|US|MOP)?\$|€|£)[ ]?$")
 
 
 def _dollar_yuan(ctx: _Context, amount: Amount, safety: Safety) -> Finding | None:
     """元 after another dollar's sign is that dollar's unit, as Taiwan and Hong Kong write it:
-    ``NT$ 5,000億元`` is NT$500 billion, not "NT$ 500 billion yuan"."""
-    if amount.entry < 0 or not ctx.text[amount.start : amount.end].endswith("元"):
+    ``NT$ 5,000億元`` is NT$500 billion, not "NT$ 500 billion yuan"; and a bare figure after a
+    sign joins it (``HK$ 3億``: HK$300 million)."""
+    bare = amount.entry < 0  # HK$ 3億: a sign before a bare figure; the figure joins it
+    if not bare and not ctx.text[amount.start : amount.end].endswith("元"):
         return None
-    if ctx.scan.glossary.entry(amount.entry).unit != "yuan":
+    if not bare and ctx.scan.glossary.entry(amount.entry).unit != "yuan":
         return None
-    sign = _DOLLAR_BEFORE.search(ctx.text, max(0, amount.start - 5), amount.start)
+    sign = (_SIGN_BEFORE if bare else _DOLLAR_BEFORE).search(ctx.text, max(0, amount.start - 5), amount.start)
     if sign is None:
         return None
     english = sign.group().strip() + amount.number
-    message = f"amount '{ctx.text[amount.start : amount.end]}' left in Chinese: {english} (元 is the unit of {sign.group().strip()})"
+    unit = "" if bare else f" (元 is the unit of {sign.group().strip()})"
+    message = f"amount '{ctx.text[amount.start : amount.end]}' left in Chinese: {english}{unit}"
     fix = Fix((Edit(Span(sign.start(), amount.end), english),), safety)
-    origin = ctx.scan.glossary.entry(amount.entry).origin
+    origin = NUMERAL if bare else ctx.scan.glossary.entry(amount.entry).origin
     return Finding(CODE, Span(amount.start, amount.end), message, fix, origin)
 
 

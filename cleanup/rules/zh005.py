@@ -78,13 +78,14 @@ def check(scan: Scan) -> Iterator[Finding]:
         before, after = text[date.start - 1 : date.start], text[date.end : date.end + 1]
         clause = has_han(before) or has_han(after)
         safety = Safety.SUGGESTION if clause or date.kind == "discount" else Safety.SAFE  # 减3: a cut, or 3 off
-        message = f"Chinese {date.kind} '{text[date.start : date.end]}' left in English: {date.english}"
+        said = date.english or "delete it (English counts without it)"
+        message = f"Chinese {date.kind} '{text[date.start : date.end].strip()}' left in English: {said}"
         english = date.english
         if text[date.end : date.end + 1] == "." and english.endswith("."):
             english = english[:-1]  # 8:30 p.m. at a sentence's end: one full stop
         if english[:1].islower() and sentence_start(text, date.start):
             english = capitalise(english)  # 三百余名 patients came: More than 300 patients
-        english = han_padding(text, date.start, date.end, english)
+        english = han_padding(text, date.start, date.end, english) if english else ""  # a dropped counter and its space
         if has_han(before) and (text[date.start].isdigit() or term_ends_at(scan, date.start)):
             english = english.removeprefix(" ")  # the Chinese before pads itself toward a digit or this run
         hedge = _HEDGE.search(text, max(0, date.start - 16), date.start) if english.startswith("more than") else None
