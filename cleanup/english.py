@@ -305,12 +305,19 @@ def takes_the(english: str) -> bool:
 
 def the_missing(text: str, start: int, end: int, english: str) -> bool:
     """Whether English put at ``text[start:end]`` needs a "the" the text lacks: a name that takes
-    one, right after a preposition (``tensions in 中东``: in the Middle East). After anything else
+    one, right after a preposition (``tensions in 中东``: in the Middle East) or at a sentence's
+    start (``国务院 also approved``: The State Council also approved). After anything else
     (a possessive, an adjective, a verb) the writer may have meant it so; and a name that
     modifies a noun after it takes none (``in 国务院 meetings``, ``in 财政部-approved plans``)."""
-    if not takes_the(english) or _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is None:
+    if not takes_the(english):
         return False
+    if _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is None and not sentence_start(text, start):
+        return False  # 国务院 also approved it: The State Council, at a sentence's start too
     if text[end : end + 1] == "-":
         return False
     nxt = regex.match(r"[ ]?([A-Za-z]+)", text[end : end + 30])
-    return nxt is None or nxt.group(1)[:1].isupper() or nxt.group(1).lower() in NOT_A_NOUN or _past_verb(nxt.group(1))
+    word = nxt.group(1) if nxt else ""
+    return not word or word[:1].isupper() or word.lower() in NOT_A_NOUN | _ADVERBS or _past_verb(word)
+
+
+_ADVERBS = frozenset("also still already recently previously then now later again jointly further".split())

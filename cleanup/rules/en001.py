@@ -16,12 +16,16 @@ Example
 
 Fix safety
     Safe, unless the entry says ``safety: suggestion`` (the wrong form is also correct English
-    in another sense). A key written with capitals only matches that capitalisation.
+    in another sense). A key written with capitals only matches that capitalisation. A wrong form
+    that is only named (``what some Western media still call One Belt One Road``, ``a slogan,
+    "One Belt, One Road"``) is left: the text quotes the form, it does not use it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+import regex
 
 from ..english import transfer_case
 from ..model import Edit, Finding, Fix, Span
@@ -46,10 +50,17 @@ def hit_finding(scan: Scan, hit: EnHit, code: str, message: str, safety=None) ->
     return Finding(code, Span(hit.start, hit.end), message, fix, entry.origin)
 
 
+_MENTIONED = regex.compile(
+    r"(?i)(?<![\w'’-])(?:call|calls|called|calling|dubbed|dubs|known as|termed|slogan|slogans)[,:]?\s*[\"“‘']?$"
+)
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     for hit in scan.fix_hits:
         if hit.key.role != ROLE:
             continue
+        if _MENTIONED.search(scan.text, max(0, hit.start - 24), hit.start):
+            continue  # what some media call One Belt One Road: the name is quoted, not used
         before = scan.text[hit.start : hit.end]
         message = f"'{before}' is a wrong rendering; use '{hit.key.replacement}'"
         yield hit_finding(scan, hit, CODE, message)
