@@ -179,7 +179,8 @@ def word_part(word: Word, index: Index, glossary: Mapping[str, str], alone: bool
 
 
 def _proper_noun(word: Word, index: Index) -> Part | None:
-    """A name jieba knows and CC-CEDICT does not: a person (``nr``) as ``Surname Given``, a place
+    """A name jieba knows and CC-CEDICT does not: a street or district by its generic (建国路 →
+    Jianguo Road, 武侯区 → Wuhou District), a person (``nr``) as ``Surname Given``, a place
     (``ns``) as joined pinyin with its generic suffix in English, an organisation or other proper
     noun (``nt``, ``nz``) from its CC-CEDICT words (西南 + 地区) or else as joined pinyin."""
     suffixes = names.ROAD_SUFFIXES | {"区": "District"} if word.tag.startswith("nr") else names.NAMED_SUFFIXES

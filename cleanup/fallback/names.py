@@ -163,10 +163,14 @@ _SPEAKS = regex.compile(
 
 def named_here(text: str, start: int, end: int) -> bool:
     """Whether the characters at ``text[start:end]`` stand where a name stands: after a title (Mr
-    曾), or before a verb of saying (李 said: Li said, a second reference to a speaker)."""
-    if after_honorific(text, start):
-        return True
+    曾), before ``family`` (the 王 family), or before a verb of saying (李 said: Li said, a
+    second reference to a speaker)."""
+    if after_honorific(text, start) or _FAMILY.match(text, end) is not None:
+        return True  # the 王 family: the Wang family
     return _SPEAKS.match(text, end) is not None and _ARTICLE.search(text, max(0, start - 4), start) is None
+
+
+_FAMILY = regex.compile(r"[ ]?(?:family|families|clan|household)\b")
 
 
 _ARTICLE = regex.compile(r"(?i)\b(?:the|a|an)[ ]$")  # the 王 said: a king, not Mr Wang

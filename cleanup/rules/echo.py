@@ -10,6 +10,12 @@ the kind of apostrophe and runs of spaces aside), and stand as whole words right
 Chinese: before it, after it, or in brackets after it. A dictionary proposal of one word may also
 be the start of the English word the Chinese is glued to (``fearful懼``: 懼 is "fear"), since the
 translator's word then already carries it.
+
+Three looser echoes are offered as suggestions only (``gloss_edits``, ``near_echo_edits``,
+``bracket_name_edits``): Chinese in brackets whose proposal shares most of its content words with
+the English before it; Chinese right beside English that says its proposal's words in another
+form (``deeply worried 擔憂``); and a bracket that begins with a name the English just gave and
+ends with a company's legal form (``Huawei Technologies Co., Ltd. (华为技术有限公司)``).
 """
 
 from __future__ import annotations
