@@ -168,16 +168,22 @@ _FIGURE_BEFORE = regex.compile(r"(?:^|[^\d.,])(\d[\d,]*(?:\.\d+)?)[ ]?$")
 
 def _counted(scan: Scan, piece: HanPiece) -> Proposal | None:
     """A counter between a figure and the Chinese noun it counts is dropped, and the noun is
-    plural after any figure but 1: 3名医生 → 3 doctors, 11个篮板 → 11 backboards (CC-CEDICT's
-    word; basketball says rebounds). A verb or a phrase after the counter is left to the run's
-    own proposal."""
+    plural after any figure but 1: 3名医生 → 3 doctors. A counter alone before a glossary term
+    is dropped too (8次 + 助攻: 8 assists); a verb or a phrase after the counter is left to the
+    run's own proposal."""
     from ..dates import COUNTERS
 
     han = scan.text[piece.start : piece.end]
     figure = _FIGURE_BEFORE.search(scan.text, max(0, piece.start - 16), piece.start)
-    if figure is None or len(han) < 2 or han[0] not in COUNTERS:
+    if figure is None or han[0] not in COUNTERS:
         return None
-    from ..fallback import propose
+    from ..fallback import Proposal, propose
+
+    following = scan.pieces_by_start.get(piece.end)
+    if len(han) == 1 and following is not None and following.kind == TERM:  # 8次 + 助攻 (a term)
+        return Proposal("", "grammar", f"the counter {han} dropped after a figure")
+    if len(han) < 2:
+        return None
 
     noun = propose(han[1:], scan.text, piece.start + 1, piece.end)
     if noun is None or noun.verb or len(noun.english.split()) > 2:
@@ -240,7 +246,7 @@ def check(scan: Scan) -> Iterator[Finding]:
             fix = Fix(echo, Safety.SUGGESTION)
             yield Finding(CODE, Span(piece.start, piece.end), message, fix, Origin(proposal.source))
             continue
-        after = english_for(scan, piece.start, piece.end, _agreeing(scan, piece, proposal))
+        after = english_for(scan, piece.start, piece.end, _agreeing(scan, piece, proposal)) if proposal.english else ""
         if term_ends_at(scan, piece.start):
             after = after.removeprefix(" ")  # the term before pads itself toward this run
         origin = Origin(proposal.source)
