@@ -109,8 +109,7 @@ def _street_at(words: list[Word], i: int, index: Index) -> Part | None:
     word = words[i]
     if len(word.text) < 2 or not (word.text in STREET_WORDS or word.tag.startswith(("ns", "nr", "nz"))):
         return None
-    spell = lambda stem: _read_as_name(stem, index)  # noqa: E731
-    street = names.road(word.text + words[i + 1].text, spell, names.NAMED_SUFFIXES)
+    street = names.road(word.text + words[i + 1].text, functools.partial(_read_as_name, index=index), names.NAMED_SUFFIXES)
     return Part(word.text + words[i + 1].text, street, PLACE) if street else None
 
 
@@ -184,7 +183,8 @@ def _proper_noun(word: Word, index: Index) -> Part | None:
     (``ns``) as joined pinyin with its generic suffix in English, an organisation or other proper
     noun (``nt``, ``nz``) from its CC-CEDICT words (西南 + 地区) or else as joined pinyin."""
     suffixes = names.ROAD_SUFFIXES | {"区": "District"} if word.tag.startswith("nr") else names.NAMED_SUFFIXES
-    street = names.road(word.text, lambda stem: _read_as_name(stem, index), suffixes) if len(word.text) > 2 else None
+    spell = functools.partial(_read_as_name, index=index)
+    street = names.road(word.text, spell, suffixes) if len(word.text) > 2 else None
     if street is not None:
         return Part(word.text, street, PLACE)  # 建国路 is Jianguo Road, not "found a country road"
     if word.tag.startswith("nr"):
@@ -195,7 +195,7 @@ def _proper_noun(word: Word, index: Index) -> Part | None:
     if len(word.text) < 2:
         return None
     if word.tag.startswith("ns"):
-        return _spelled(word.text, names.place(word.text, lambda stem: _read_as_name(stem, index)), PLACE)
+        return _spelled(word.text, names.place(word.text, spell), PLACE)
     return _spelled(word.text, spelled(word.text), NAME)
 
 

@@ -139,15 +139,15 @@ def _title_said(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> tuple
     return proposal, piece.start
 
 
-def _street_of(scan: Scan, piece: HanPiece, proposal: Proposal | None, terms: dict[int, HanPiece]) -> Proposal | None:
+def _street_of(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> Proposal | None:
     """A street's generic right after a named place is part of the street's name: 中关村 + 大街 is
     Zhongguancun Street, not "Zhongguancun street"."""
     from ..fallback import Proposal
     from ..fallback.names import ROAD_SUFFIXES
 
     generic = ROAD_SUFFIXES.get(scan.text[piece.start : piece.end])
-    before = next((t for t in terms.values() if t.end == piece.start), None) if generic else None
-    if generic is None or before is None or not scan.glossary.entry(before.entry).en[:1].isupper():
+    before = scan.pieces_by_end.get(piece.start) if generic else None
+    if generic is None or before is None or before.kind != TERM or not scan.glossary.entry(before.entry).en[:1].isupper():
         return proposal
     return Proposal(generic, "place:pinyin", f"the street generic after {scan.glossary.entry(before.entry).en}")
 
@@ -223,7 +223,7 @@ def check(scan: Scan) -> Iterator[Finding]:
         proposal = _counted(scan, piece) or propose(han, scan.text, piece.start, piece.end)
         proposal = _before_term(scan, piece, proposal, terms)
         proposal, begin = _title_said(scan, piece, _inflected(scan, piece, proposal))
-        proposal = _street_of(scan, piece, proposal, terms)
+        proposal = _street_of(scan, piece, proposal)
         if proposal is None:
             message = (
                 f"'{han}' ({pinyin_of(han)}) has no glossary entry; "
