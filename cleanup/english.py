@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import regex
 
-SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on or per the to via vs with".split()
-)
+SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to via vs with".split())
 
 
 def is_word_char(ch: str) -> bool:
@@ -52,6 +50,21 @@ def case_shape(text: str) -> str:
     if letters[0].isupper():
         return "capital"
     return "lower"
+
+
+# The last word of a generic body's English: after a place's name the body is that place's own and
+# its English is a proper name (Haidian District Emergency Management Bureau, Pudong People's Court).
+# Not government or Party committee: Xinhua writes the Shanghai municipal government.
+INSTITUTIONS = frozenset(
+    """bureau court commission department administration hospital procuratorate academy institute
+    university college library museum""".split()
+)
+
+
+def named_body(english: str) -> bool:
+    """Whether ``english`` is a generic body in lower case (people's court, library) that a place's
+    name before it makes a proper name."""
+    return english == english.lower() and english.rsplit(" ", 1)[-1] in INSTITUTIONS
 
 
 def title_case(text: str) -> str:
@@ -145,7 +158,24 @@ def sentence_start(text: str, pos: int) -> bool:
 
 # Words spelled with a vowel that start with a consonant sound (a university, a one-off) and
 # words spelled with a consonant that start with a vowel sound (an hour, an honest).
-_CONSONANT_SOUND = ("uni", "use", "usu", "uti", "uk", "ur", "eu", "ewe", "one", "once", "ubiq", "uganda", "ukrain", "uruguay", "utah", "uzbek")
+_CONSONANT_SOUND = (
+    "uni",
+    "use",
+    "usu",
+    "uti",
+    "uk",
+    "ur",
+    "eu",
+    "ewe",
+    "one",
+    "once",
+    "ubiq",
+    "uganda",
+    "ukrain",
+    "uruguay",
+    "utah",
+    "uzbek",
+)
 _VOWEL_SOUND = ("hour", "honest", "honor", "honour", "heir", "herb")
 _VOWEL_LETTER_NAMES = "AEFHILMNORSX"  # letters whose names start with a vowel sound: an FBI, an SUV
 
@@ -283,7 +313,9 @@ _THE_NAMES = frozenset(
     """Middle East|United States|United Kingdom|Netherlands|Philippines|European Union|United Nations
     |Persian Gulf|Arctic|Antarctic|Caribbean|Balkans|Baltic states|Sahel|Vatican|Kremlin|Pentagon
     |White House|State Council|Bahamas|Maldives|Pacific|Atlantic|Mediterranean|Gaza Strip|West Bank
-    |Korean Peninsula|Mainland|Greater Bay Area|Belt and Road Initiative|Hague|Gambia|Far East""".replace("\n", "").split("|")
+    |Korean Peninsula|Mainland|Greater Bay Area|Belt and Road Initiative|Hague|Gambia|Far East""".replace(
+        "\n", ""
+    ).split("|")
 )
 _THE_FORM = regex.compile(
     r"^(?:Ministry|Department|Office|University|Institute|Academy|Republic|Supreme People's|Central"

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..english import named_body, title_case
 from . import names
 from .grammar import FUNCTION_WORDS, POSSESSIVE, function_english, past
 from .index import Index
@@ -99,7 +100,9 @@ def _join_headwords(words: list[Word], index: Index) -> list[Word]:
 
 # Words that name streets in every Chinese city (人民路, 解放路, 中山路): a street's name, not a
 # phrase, before 路 or 街. Other words are read so only when jieba tags them a name.
-STREET_WORDS = frozenset("人民 解放 建设 中山 和平 胜利 文化 友谊 新华 光明 幸福 团结 东风 青年 工业 学院 中华 复兴".split())
+STREET_WORDS = frozenset(
+    "人民 解放 建设 中山 和平 胜利 文化 友谊 新华 光明 幸福 团结 东风 青年 工业 学院 中华 复兴".split()
+)
 
 
 def _street_at(words: list[Word], i: int, index: Index) -> Part | None:
@@ -109,7 +112,9 @@ def _street_at(words: list[Word], i: int, index: Index) -> Part | None:
     word = words[i]
     if len(word.text) < 2 or not (word.text in STREET_WORDS or word.tag.startswith(("ns", "nr", "nz"))):
         return None
-    street = names.road(word.text + words[i + 1].text, functools.partial(_read_as_name, index=index), names.NAMED_SUFFIXES)
+    street = names.road(
+        word.text + words[i + 1].text, functools.partial(_read_as_name, index=index), names.NAMED_SUFFIXES
+    )
     return Part(word.text + words[i + 1].text, street, PLACE) if street else None
 
 
@@ -287,6 +292,8 @@ def english_of(parts: list[Part]) -> str:
         english = POSSESSIVE.get(p.english, p.english) if nxt == "的" else p.english
         if (nxt == "了" and p.verb) or (p.han in names.SAYING and i and parts[i - 1].source == NAME):
             english = past(english)  # 买了 → bought; 王表示 → Wang said, as a report writes it
+        if i and named_body(english) and parts[i - 1].source != NAME and parts[i - 1].english[:1].isupper():
+            english = title_case(english)  # 海淀区 + 图书馆: Haidian District Library, the district's own
         if english:
             words.append(english)
     return " ".join(words)

@@ -54,6 +54,13 @@ _DROP = re.compile(
 _GRAMMAR = re.compile(r"^\([^()]*\)$|\b(?:particle|marker|classifier|measure word)\b|^-\w+$", re.I)
 _PARENS = re.compile(r"\s*\([^()]*\)|\s*\[[^\]]*\]")
 _EMBEDDED = regex.compile(r"\s*\p{Han}+(?:\|\p{Han}+)?(?:\[[^\]]*\])?")  # 聯合王國|联合王国[...]
+# A district or county described before it is named: "Haidian, inner district of northeast
+# Beijing", "Fengtai inner district of southwest Beijing".
+_DESCRIBED_PLACE = re.compile(
+    r"^((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2}),? (?:(?:inner|outer|suburban|rural|urban|central|new|former"
+    r"|subprovincial|north|south|east|west|northeast|northwest|southeast|southwest|northern|southern"
+    r"|eastern|western) )+(district|county)\b"
+)
 _NAMED_PLACE = re.compile(
     r"^((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2}) (district|county|city|prefecture|town|township|province|lake"
     r"|mountain|river|island|bay|port|new area|development zone)(?: of [A-Z][^,]*)?$"
@@ -152,6 +159,11 @@ def _clean(gloss: str, proper: bool) -> str:
     the first of its spellings (``Garze or Kandze`` → Garze)."""
     text = _PARENS.sub("", _EMBEDDED.sub("", gloss)).strip()
     if proper:
+        described = _DESCRIBED_PLACE.match(text)
+        if described:  # Haidian, inner district of northeast Beijing → Haidian District
+            name = described.group(1)  # Pudong New District, subprovincial district: named already
+            named_already = name.rsplit(" ", 1)[-1].lower() in ("district", "county", "area", "zone")
+            return name if named_already else f"{name} {described.group(2).title()}"
         text = re.split(r",| in | or ", text)[0]
         named = _NAMED_PLACE.match(text)
         if named:  # Fangshan district of Beijing → Fangshan District: the generic is part of the name

@@ -55,6 +55,7 @@ import regex
 from ..english import (
     capitalise,
     modifies_noun,
+    named_body,
     plural,
     plural_here,
     sentence_start,
@@ -203,19 +204,13 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
 _NEXT_WORD = regex.compile(r"[ ]?([A-Za-z]+)")
 
 
-# The last word of a generic body's English: after a place's name, the body is that place's own
-# and its English is a proper name (Haidian District Emergency Management Bureau, Pudong People's Court).
-INSTITUTIONS = frozenset(
-    """bureau court commission department administration hospital procuratorate academy institute
-    university college library museum""".split()  # not government, Party committee: Xinhua writes the Shanghai municipal government
-)
 PLACE_ENDINGS = tuple("省市县区镇乡村州盟旗")
 
 
-def _named_by_place(scan: Scan, piece: HanPiece, english: str) -> bool:
+def named_by_place(scan: Scan, piece: HanPiece, english: str) -> bool:
     """Whether a generic body's English (lower case) follows right after a place's name: a glossary
     term in capitals, or Chinese no entry covers that ends as a place does (海淀区)."""
-    if english != english.lower() or english.rsplit(" ", 1)[-1] not in INSTITUTIONS:
+    if not named_body(english):
         return False
     before = scan.pieces_by_end.get(piece.start)
     if before is None:
@@ -283,7 +278,9 @@ def check(scan: Scan) -> Iterator[Finding]:
         message, safety = _described(scan, piece, entry, before)
         english = _english(scan, piece, entry)
         # the English beside it may be a wrong rendering EN001 fixes: Ningde Times (宁德时代)
-        holder = scan.glossary.entry(piece.person) if piece.person >= 0 else entry  # 马克龙总统: Macron, not "president"
+        holder = (
+            scan.glossary.entry(piece.person) if piece.person >= 0 else entry
+        )  # 马克龙总统: Macron, not "president"
         names = (english, holder.en, *holder.variants, *holder.wrong, *((holder.short,) if holder.short else ()))
         echo = echo_edits(scan.text, piece.start, piece.end, names)
         gloss = None if echo is not None else gloss_edits(scan.text, piece.start, piece.end, english)
@@ -305,7 +302,7 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue
         english = _without_next_word(scan.text, piece.end, english)
         english = _without_title_said(scan.text, piece.start, english)
-        if _named_by_place(scan, piece, english):
+        if named_by_place(scan, piece, english):
             english = title_case(english)  # 海淀区应急管理局: Haidian District Emergency Management Bureau
         if piece.person < 0 and not piece.chain and the_missing(scan.text, piece.start, piece.end, english):
             english = f"the {english}"  # tensions in 中东: in the Middle East

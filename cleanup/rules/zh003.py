@@ -50,14 +50,14 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..english import plural, plural_here, singular, singular_here
+from ..english import plural, plural_here, singular, singular_here, title_case
 from ..han import TERM, UNKNOWN, HanPiece
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import pinyin_of
 from .base import replace_after_article, report
 from .echo import echo_edits, gloss_edits, glued_word_edits, near_echo_edits
-from .zh001 import english_for, term_ends_at
+from .zh001 import english_for, named_by_place, term_ends_at
 
 if TYPE_CHECKING:  # the fallback package is imported only by documents that need it (start-up)
     from ..fallback import Proposal
@@ -246,7 +246,10 @@ def check(scan: Scan) -> Iterator[Finding]:
             fix = Fix(echo, Safety.SUGGESTION)
             yield Finding(CODE, Span(piece.start, piece.end), message, fix, Origin(proposal.source))
             continue
-        after = english_for(scan, piece.start, piece.end, _agreeing(scan, piece, proposal)) if proposal.english else ""
+        english = _agreeing(scan, piece, proposal)
+        if named_by_place(scan, piece, english):
+            english = title_case(english)  # 郑州 + 大学: Zhengzhou University, the city's own
+        after = english_for(scan, piece.start, piece.end, english) if proposal.english else ""
         if term_ends_at(scan, piece.start):
             after = after.removeprefix(" ")  # the term before pads itself toward this run
         origin = Origin(proposal.source)
