@@ -69,6 +69,7 @@ from ..han import TERM, UNKNOWN, HanPiece
 from ..model import Finding, Fix, Safety, Span
 from ..scan import Scan
 from ..zh import has_han
+from .affiliated import reordered
 from .base import han_padding, replace, replace_after_article
 from .echo import bracket_name_edits, echo_edits, gloss_edits
 
@@ -293,6 +294,11 @@ def check(scan: Scan) -> Iterator[Finding]:
             message = f"Chinese term '{before}' repeats the English beside it ({entry.en}); delete it"
             yield Finding(CODE, Span(piece.start, piece.end), message, Fix(echo, safety), entry.origin)
             continue
+        hospital = reordered(scan, piece, english, safety, message, entry.origin)
+        if hospital is not None:  # 浙江大学附属第一医院: the First Affiliated Hospital of Zhejiang University
+            yield hospital
+            if hospital.fix is None or hospital.fix.safety is safety:
+                continue  # else the term's own safe fix stands for those who take no suggestions
         named = _name_before(scan, piece) if piece.person < 0 and piece.place < 0 else None
         if named is not None:  # Biden总统 → President Biden
             start = named.start()
