@@ -40,8 +40,9 @@ def _forms(english: Iterable[str]) -> list[str]:
     for en in english:
         norm = _norm(en)
         if norm:
-            forms.add(norm)
-            forms.add(norm.removeprefix("the "))
+            for form in (norm, norm.replace("'", "")):  # Singles Day, as some write Singles' Day
+                forms.add(form)
+                forms.add(form.removeprefix("the "))
     return sorted(forms - {""}, key=len, reverse=True)
 
 
@@ -249,6 +250,28 @@ def bracket_name_edits(text: str, start: int, end: int, english: str) -> tuple[E
     if not wanted or not wanted <= seen or outside == 0 or not text[outside - 1].isalnum() and text[outside - 1] != ".":
         return None
     return _deleted(text, outside, close + 1)
+
+
+_ASIDE = re.compile(
+    r"(,?)\s*(?:also\s+|otherwise\s+|commonly\s+|popularly\s+|locally\s+)?"
+    r"(?:known\s+as|called|dubbed|named|or|aka|a\.k\.a\.|i\.e\.)\s*[\"“‘']?\Z",
+    re.IGNORECASE,
+)
+_QUOTES = "\"”’'"
+
+
+def aside_edits(text: str, start: int, end: int, english: Iterable[str]) -> tuple[Edit, ...] | None:
+    """Delete an aside that gives the Chinese for the English just before it: ``Apollo Go, known
+    as 萝卜快跑, has grown`` (the aside says "known as Apollo Go"), ``refund only, or 仅退款``. The
+    English before the connective must be the term's English; the aside goes with its commas."""
+    forms = _forms(english)
+    aside = _ASIDE.search(text, max(0, start - 40), start) if forms else None
+    if aside is None or not _ends_with(text, aside.start(), forms):
+        return None
+    close = end + (text[end : end + 1] in _QUOTES and text[aside.end() - 1 : aside.end()] in "\"“‘'")
+    if aside.group(1) and text[close : close + 1] == ",":
+        close += 1  # the aside's closing comma: "Apollo Go has grown"
+    return _deleted(text, aside.start(), close)
 
 
 def _is_han(char: str) -> bool:

@@ -71,7 +71,7 @@ from ..scan import Scan
 from ..zh import has_han
 from .affiliated import reordered
 from .base import han_padding, replace, replace_after_article
-from .echo import bracket_name_edits, echo_edits, gloss_edits
+from .echo import aside_edits, bracket_name_edits, echo_edits, gloss_edits
 
 CODE = "ZH001"
 NAME = "chinese-term"
@@ -286,6 +286,7 @@ def check(scan: Scan) -> Iterator[Finding]:
         echo = echo_edits(scan.text, piece.start, piece.end, names)
         gloss = None if echo is not None else gloss_edits(scan.text, piece.start, piece.end, english)
         gloss = gloss or (None if echo is not None else bracket_name_edits(scan.text, piece.start, piece.end, entry.en))
+        gloss = gloss or (None if echo is not None else aside_edits(scan.text, piece.start, piece.end, names))
         if gloss is not None:
             message = f"Chinese term '{before}' ({entry.en}) glosses the English before it; delete it"
             yield Finding(CODE, Span(piece.start, piece.end), message, Fix(gloss, Safety.SUGGESTION), entry.origin)

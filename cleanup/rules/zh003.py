@@ -56,7 +56,7 @@ from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import pinyin_of
 from .base import replace_after_article, report
-from .echo import echo_edits, gloss_edits, glued_word_edits, near_echo_edits
+from .echo import aside_edits, echo_edits, gloss_edits, glued_word_edits, near_echo_edits
 from .zh001 import english_for, named_by_place, term_ends_at
 
 if TYPE_CHECKING:  # the fallback package is imported only by documents that need it (start-up)
@@ -240,6 +240,7 @@ def check(scan: Scan) -> Iterator[Finding]:
             or glued_word_edits(scan.text, piece.start, piece.end, proposal.english)
             or gloss_edits(scan.text, piece.start, piece.end, proposal.english)
             or near_echo_edits(scan.text, piece.start, piece.end, proposal.english)
+            or aside_edits(scan.text, piece.start, piece.end, (proposal.english,))
         )
         if echo is not None:
             message = f"'{han}' ({pinyin_of(han)}) repeats the English beside it; {proposal.source}: {proposal.note}"
