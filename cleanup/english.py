@@ -307,6 +307,31 @@ def modifies_noun(text: str, start: int, end: int) -> bool:
     return _DETERMINER.search(text, max(0, start - 10), start) is not None
 
 
+# Nouns news puts a plural term before, which then modifies them in the singular: new energy
+# vehicle makers, treasury bond yields. A closed list: an open one takes "off" or "last" for nouns.
+_HEAD_NOUNS = frozenset(
+    """maker makers manufacturer manufacturers market markets industry industries sector sales output
+    production exports imports export import price prices yield yields company companies firm firms
+    buyer buyers owner owners purchase purchases demand supply auction auctions issuance model models
+    brand brands fund funds index plant plants factory factories project projects program programs
+    programme programmes sector segment business businesses penetration shipments deliveries""".split()
+)
+# Plurals that are not the plural of a count noun: esports is not "esport", goods not "good".
+_PLURAL_ONLY = frozenset(
+    """esports news series species means politics economics physics goods headquarters savings earnings
+    proceeds outskirts premises arms rights systems""".split()
+)
+
+
+def attributive_plural(text: str, start: int, end: int, english: str) -> bool:
+    """Whether a plural term at ``text[start:end]`` modifies the noun after it, and so takes the
+    singular: ``several 新能源汽车 makers`` (new energy vehicle makers), ``the 国债 yield``."""
+    if not english.islower() or "," in english or " of " in english or english.rsplit(" ", 1)[-1] in _PLURAL_ONLY:
+        return False
+    word = regex.match(r" ([a-z]+)\b", text[end : end + 30])
+    return word is not None and word.group(1) in _HEAD_NOUNS and singular(english) != english
+
+
 # Proper names that English writes with "the": the Middle East, the United States, the Yangtze
 # River, the Ministry of Commerce, the National Health Commission.
 _THE_NAMES = frozenset(

@@ -53,6 +53,7 @@ from collections.abc import Iterator
 import regex
 
 from ..english import (
+    attributive_plural,
     capitalise,
     modifies_noun,
     named_body,
@@ -195,6 +196,8 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
         english = _name(scan, piece, piece.entry)
         if singular_here(scan.text, piece.start, english):
             return singular(english)  # a 无人机: a drone
+        if attributive_plural(scan.text, piece.start, piece.end, english):
+            return singular(english)  # several 新能源汽车 makers: new energy vehicle makers
         return plural(english) if plural_here(scan.text, piece.start, piece.end, english) else english
     form = entry.office if piece.place >= 0 else entry.en
     if _name_follows(scan, piece.end):
