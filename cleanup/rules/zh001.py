@@ -205,7 +205,7 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
     return f"{scan.glossary.entry(piece.place).adjective} {form}" if piece.place >= 0 else form
 
 
-_NEXT_WORD = regex.compile(r"[ ]?([A-Za-z]+)")
+_NEXT_WORDS = regex.compile(r"[ ]?((?:[A-Za-z'’-]+ ?){1,6})")
 
 
 PLACE_ENDINGS = tuple("省市县区镇乡村州盟旗")
@@ -239,14 +239,27 @@ def _without_title_said(text: str, start: int, english: str) -> str:
     return english
 
 
-def _without_next_word(text: str, end: int, english: str) -> str:
-    """The English without its last word when the text says that word right after the Chinese:
-    ``the 金沙江 River`` is the Jinsha River, not "the Jinsha River River"."""
-    head, _, last = english.rpartition(" ")
-    nxt = _NEXT_WORD.match(text, end)
-    if head and nxt is not None and nxt.group(1).lower() == last.lower():
-        return head
-    return english
+def without_next_words(text: str, end: int, english: str) -> tuple[str, int]:
+    """The English to put in, and how far past ``end`` it reaches, when the text says the last
+    words of it right after the Chinese: ``the 金沙江 River`` is the Jinsha River, not "the Jinsha
+    River River"; ``The 中国科学院 Academy of Sciences`` is the Chinese Academy of Sciences. When
+    the text says them in another case (``the 北京协和医院 hospital``), the fix takes them in and
+    writes the name whole (Peking Union Medical College Hospital): nothing is said twice."""
+    words = english.split(" ")
+    following = _NEXT_WORDS.match(text, end)
+    if following is None or len(words) < 2:
+        return english, 0
+    said = following.group(1).split()
+    for k in range(min(len(words) - 1, len(said)), 0, -1):
+        tail = " ".join(words[-k:])
+        said_tail = " ".join(said[:k])
+        if said_tail == tail:
+            return " ".join(words[:-k]), 0
+        if said_tail.lower() == tail.lower():
+            reach = regex.match(r"[ ]?" + r"\s+".join(map(regex.escape, said[:k])), text[end:])
+            if reach is not None and not tail.islower():
+                return english, reach.end()
+    return english, 0
 
 
 def _described(scan: Scan, piece: HanPiece, entry: Entry, before: str) -> tuple[str, Safety]:
@@ -310,17 +323,18 @@ def check(scan: Scan) -> Iterator[Finding]:
             after = english_for(scan, start, piece.end, f"{title_case(entry.en)} {named.group(1)}")
             yield replace(CODE, start, piece.end, after, Safety.SUGGESTION, message, entry.origin)
             continue
-        english = _without_next_word(scan.text, piece.end, english)
+        english, reach = without_next_words(scan.text, piece.end, english)
         english = _without_title_said(scan.text, piece.start, english)
         if named_by_place(scan, piece, english):
             english = title_case(english)  # 海淀区应急管理局: Haidian District Emergency Management Bureau
         if piece.person < 0 and not piece.chain and the_missing(scan.text, piece.start, piece.end, english):
             english = f"the {english}"  # tensions in 中东: in the Middle East
-        after = english_for(scan, piece.start, piece.end, english)
+        end = piece.end + reach  # the English after it, when said in another case, is taken in
+        after = english_for(scan, piece.start, end, english)
         if piece.number and scan.text[piece.end : piece.end + 1].isupper() and after.endswith(" "):
             after = after[:-1]  # a model letter belongs to the number: 长征二号F → Long March-2F
-        if may_stay_chinese(scan, piece.end) and not after.endswith(" "):
+        if not reach and may_stay_chinese(scan, piece.end) and not after.endswith(" "):
             after += " "  # Chinese that may stay goes on: keep the English apart from it
         if safety is Safety.SUGGESTION and term_ends_at(scan, piece.start):
             after = after.removeprefix(" ")  # the term before pads itself toward this one
-        yield replace_after_article(scan.text, CODE, piece.start, piece.end, after, safety, message, entry.origin)
+        yield replace_after_article(scan.text, CODE, piece.start, end, after, safety, message, entry.origin)

@@ -27,7 +27,7 @@ from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import HAN
 from .base import replace_after_article, report
-from .zh001 import _safety, _without_next_word, english_for
+from .zh001 import _safety, english_for, without_next_words
 
 CODE = "ZH002"
 NAME = "mixed-token"
@@ -40,7 +40,7 @@ def check(scan: Scan) -> Iterator[Finding]:
         if piece.kind == MIXED:
             entry = scan.glossary.entry(piece.entry)
             message = f"mixed token '{token}' is {piece.key} ({entry.en})"
-            english = _without_next_word(scan.text, piece.end, entry.en)  # Hua泰证券 Securities: said once
+            english = without_next_words(scan.text, piece.end, entry.en)[0]  # Hua泰证券 Securities: said once
             after = english_for(scan, piece.start, piece.end, english)
             safety = _safety(entry.safety, piece.partial)
             yield replace_after_article(scan.text, CODE, piece.start, piece.end, after, safety, message, entry.origin)
