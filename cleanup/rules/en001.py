@@ -53,13 +53,22 @@ def hit_finding(scan: Scan, hit: EnHit, code: str, message: str, safety=None) ->
 _MENTIONED = regex.compile(
     r"(?i)(?<![\w'’-])(?:call|calls|called|calling|dubbed|dubs|known as|termed|slogan|slogans)[,:]?\s*[\"“‘']?$"
 )
+# A second name given on purpose: Peking Opera, also known as Beijing Opera; X (formerly Y); X, or Y.
+_ALIAS = regex.compile(r"(?i)(?:(?<![\w'’-])(?:or|aka|a\.k\.a\.|formerly|previously|also)[,:]?\s*|\()[\"“‘']?$")
+
+
+def mentioned(text: str, start: int, aliases: bool = False) -> bool:
+    """Whether the words at ``start`` are a name only mentioned (what some media call One Belt One
+    Road), or with ``aliases`` also a second name given on purpose (Peking Opera, or Beijing Opera)."""
+    window = max(0, start - 24)
+    return bool(_MENTIONED.search(text, window, start) or aliases and _ALIAS.search(text, window, start))
 
 
 def check(scan: Scan) -> Iterator[Finding]:
     for hit in scan.fix_hits:
         if hit.key.role != ROLE:
             continue
-        if _MENTIONED.search(scan.text, max(0, hit.start - 24), hit.start):
+        if mentioned(scan.text, hit.start):
             continue  # what some media call One Belt One Road: the name is quoted, not used
         before = scan.text[hit.start : hit.end]
         message = f"'{before}' is a wrong rendering; use '{hit.key.replacement}'"

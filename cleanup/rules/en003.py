@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from ..model import Finding, Safety
 from ..scan import Scan
-from .en001 import hit_finding
+from .en001 import hit_finding, mentioned
 
 CODE = "EN003"
 NAME = "inconsistent-term"
@@ -39,6 +39,8 @@ def check(scan: Scan) -> Iterator[Finding]:
     for hit in variants:
         used.setdefault(hit.key.entry, set()).add(hit.key.text.lower())
     for hit in variants:
+        if mentioned(scan.text, hit.start, aliases=True):
+            continue  # Peking Opera, also known as Beijing Opera: the second name is given on purpose
         entry = scan.glossary.entry(hit.key.entry)
         before = scan.text[hit.start : hit.end]
         if hit.key.entry in scan.approved_entries:
