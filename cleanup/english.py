@@ -346,7 +346,14 @@ _THE_FORM = regex.compile(
     r"^(?:Ministry|Department|Office|University|Institute|Academy|Republic|Supreme People's|Central"
     r" Committee|National People's Congress|People's Bank|People's Republic)\b"
     r"|\b(?:River|Sea|Ocean|Strait|Gulf|Islands|Mountains|Canal|Commission|Committee|Council|Ministry"
-    r"|Administration|Federation|Association|Peninsula|Plateau|Desert|Basin|Delta)$"
+    r"|Administration|Federation|Association|Peninsula|Plateau|Desert|Basin|Delta|Organization|Organisation"
+    r"|Union|Fund|Forum)$"
+)
+# A verb whose object may be such a name: He urged 世卫组织 to act (the World Health Organization).
+_VERB_BEFORE = regex.compile(r"(?<![\w'’])([a-z]+)[ ]$")
+_OBJECT_VERBS = frozenset(
+    """urge urges visit visits join joins leave leaves support supports criticise criticises criticize
+    criticizes praise praises thank thanks told met left sent lead leads""".split()
 )
 _PREPOSITION_BEFORE = regex.compile(
     r"(?<![\w'’])(?:in|of|from|to|with|at|on|by|into|onto|across|for|between|throughout|within|among|toward"
@@ -368,8 +375,11 @@ def the_missing(text: str, start: int, end: int, english: str) -> bool:
     modifies a noun after it takes none (``in 国务院 meetings``, ``in 财政部-approved plans``)."""
     if not takes_the(english):
         return False
-    if _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is None and not sentence_start(text, start):
-        return False  # 国务院 also approved it: The State Council, at a sentence's start too
+    verb = _VERB_BEFORE.search(text, max(0, start - 16), start)
+    after_verb = verb is not None and (_past_verb(verb.group(1)) or verb.group(1).lower() in _OBJECT_VERBS)
+    if not after_verb and _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is None:
+        if not sentence_start(text, start):
+            return False  # 国务院 also approved it: The State Council, at a sentence's start too
     if text[end : end + 1] == "-":
         return False
     nxt = regex.match(r"[ ]?([A-Za-z]+)", text[end : end + 30])
