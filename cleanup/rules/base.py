@@ -62,11 +62,18 @@ def han_padding(text: str, start: int, end: int, replacement: str) -> str:
     """
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
-    if before and (before.isalnum() or before in ",;:!?)]}%"):
+    if before and (before.isalnum() or before in ",;:!?)]}%”’" or before == '"' and not _opens(text, start - 1)):
         replacement = " " + replacement
-    if after and spaced_from_before(after):
+    if after and (spaced_from_before(after) or after in "“‘" or after == '"' and _opens(text, end)):
         replacement = replacement + " "
     return replacement
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether the straight quote at ``i`` opens a quotation: an even number of them before it on
+    its line (``联合国"must act"``: United Nations "must act"; ``"一带一路"国际``: it closes)."""
+    line_start = text.rfind("\n", 0, i) + 1
+    return text.count('"', line_start, i) % 2 == 0
 
 
 def spaced_from_before(char: str) -> bool:
