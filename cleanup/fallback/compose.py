@@ -177,9 +177,32 @@ def word_part(word: Word, index: Index, glossary: Mapping[str, str], alone: bool
         return dictionary_part(word, index) or Part(word.text, grammar, FUNCTION)
     if grammar is not None:
         return Part(word.text, grammar, FUNCTION)
+    district = _district(word, index)
+    if district is not None:
+        return district
     if word.tag.startswith(PROPER_TAGS):
         return dictionary_part(word, index) or _proper_noun(word, index)
     return dictionary_part(word, index) or _split(word, index)
+
+
+_GENERICS = ("District", "County", "Area", "Zone", "Banner")
+
+
+def _district(word: Word, index: Index) -> Part | None:
+    """A district or county by the name CC-CEDICT gives it, with its generic: the dictionary
+    sometimes describes one instead (西湖区 "West Lake area", 江北区 "Chongqing's main airport",
+    中山区 "Zhongshan") and the reading then is the pinyin of its name (Xihu District, Jiangbei
+    District, Zhongshan District). Only for CC-CEDICT's proper names: 社区 and 灾区 are nouns."""
+    if len(word.text) < 3 or word.text[-1] not in "区县":
+        return None
+    entries = index.entries([word.text]).get(word.text, [])
+    if not any(e.pinyin[:1].isupper() for e in entries):
+        return None
+    part = dictionary_part(word, index)
+    if part is not None and part.english.endswith(_GENERICS):
+        return part
+    name = names.road(word.text, functools.partial(_read_as_name, index=index), names.NAMED_SUFFIXES)
+    return Part(word.text, name, PLACE, f"{word.text}: the district's name in pinyin") if name else part
 
 
 def _proper_noun(word: Word, index: Index) -> Part | None:
