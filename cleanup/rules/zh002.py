@@ -22,7 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..han import MIXED, MIXED_UNKNOWN
+import regex
+
+from ..han import MIXED, MIXED_UNKNOWN, looks_transliterated
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import HAN
@@ -52,11 +54,41 @@ def check(scan: Scan) -> Iterator[Finding]:
                 edit = Edit(Span(piece.end - len(han), piece.end), "")
                 yield Finding(CODE, Span(piece.start, piece.end), message, Fix((edit,), Safety.SUGGESTION), Origin("name:pinyin"))
                 continue
+            read = _read_whole(token, han)
+            if read is not None:  # Chen某 → Chen; Hua西 Hospital → Huaxi Hospital
+                english, why = read
+                message = f"mixed token '{token}' matches no glossary entry; {why}: {english}"
+                after = english_for(scan, piece.start, piece.end, english)
+                fix = Fix((Edit(Span(piece.start, piece.end), after),), Safety.SUGGESTION)
+                yield Finding(CODE, Span(piece.start, piece.end), message, fix, Origin("name:pinyin"))
+                continue
             message = (
                 f"mixed token '{token}' matches no glossary entry; "
                 f"cover it with: cleanup glossary add --zh {han} --en ENGLISH"
             )
             yield report(CODE, piece.start, piece.end, message, Origin("unresolved"))
+
+
+_WITHHELD = regex.compile(r"([A-Z][a-z]+)(?:某某|某)")  # Chen某: a name withheld, as court news writes it
+_PINYIN_THEN_HAN = regex.compile(r"([A-Z][a-z]+)(\p{Han})")  # Hua西: the translator stopped one character short
+
+
+def _read_whole(token: str, han: str) -> tuple[str, str] | None:
+    """A reading of a token no entry resolves, with why: a surname before 某 (``Chen某`` is
+    Chen, as ``陈某`` is), or a pinyin start before the rest of a name in Chinese, spelled on
+    (``Hua西`` → Huaxi). ``None`` when the token is neither."""
+    withheld = _WITHHELD.fullmatch(token)
+    if withheld is not None and looks_transliterated(withheld.group(1)):
+        return withheld.group(1), "a surname before 某, a name withheld"
+    halfway = _PINYIN_THEN_HAN.fullmatch(token)
+    if halfway is None or not looks_transliterated(halfway.group(1)):
+        return None
+    from ..fallback.pinyin import spelled  # the pinyin tables load only for such a token
+
+    rest = spelled(halfway.group(2))
+    if not rest:
+        return None
+    return halfway.group(1) + rest.lower().replace("'", ""), "pinyin begun in Latin letters and ended in Chinese"
 
 
 def _name_echo(text: str, start: int, end: int, han: str) -> str | None:
