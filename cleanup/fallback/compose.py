@@ -125,7 +125,8 @@ def _name_at(words: list[Word], i: int) -> tuple[Part | None, int]:
     if found is not None and word.text[len(found[0]) :] in names.TITLES_AFTER:  # one word: 张律师
         return Part(word.text, f"{names.TITLES_AFTER[word.text[len(found[0]) :]]} {found[1]}", NAME), 1
     titled = i + 1 < len(words) and words[i + 1].text in names.TITLES_AFTER
-    if found is not None and found[0] != word.text and word.tag.startswith("nr") and titled:
+    personal = titled and words[i + 1].text in PERSONAL_TITLES and len(word.text) in (2, 3)
+    if found is not None and found[0] != word.text and (word.tag.startswith("nr") or personal) and titled:
         full = names.person(word.text)  # 张文宏教授 → Professor Zhang Wenhong
         if full is not None:
             return Part(word.text + words[i + 1].text, f"{names.TITLES_AFTER[words[i + 1].text]} {full}", NAME), 2
@@ -153,6 +154,10 @@ def _name_at(words: list[Word], i: int) -> tuple[Part | None, int]:
     english = names.person(word.text + given) if given else None
     return (Part(word.text + given, english, NAME), used + 1) if english else (None, 0)
 
+
+# Titles only a person takes: before one, a word that begins with a surname is a name whatever
+# jieba tags it (钟南山院士: 钟南山 is also a mountain). Not 市长 or 书记, which follow places too.
+PERSONAL_TITLES = frozenset("先生 女士 小姐 教授 博士 医生 大夫 院士 律师 老师 法官".split())
 
 # Characters that end a name rather than continue it: 刘白说 is Liu Bai + said.
 NOT_GIVEN = frozenset("说称讲道问答是在和与的了也都就要会对到为被把从向将等及或并不没又还却已今昨曾您你我他她它咱")

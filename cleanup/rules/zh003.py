@@ -139,6 +139,26 @@ def _title_said(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> tuple
     return proposal, piece.start
 
 
+def _spaced_title(scan: Scan, piece: HanPiece, han: str) -> Finding | None:
+    """A title after a name, one space apart (``刘伦旭 教授``), written before it as one name:
+    Professor Liu Lunxu; once only, when the English before the name says the title already."""
+    from ..fallback.names import TITLES_AFTER, person
+
+    title = TITLES_AFTER.get(han)
+    name_piece = scan.pieces_by_end.get(piece.start - 1) if title and scan.text[piece.start - 1] == " " else None
+    if name_piece is None or name_piece.kind != UNKNOWN or title is None or not title[:1].isupper():
+        return None
+    name = person(scan.text[name_piece.start : name_piece.end])
+    if name is None:
+        return None
+    said = scan.text[max(0, name_piece.start - 30) : name_piece.start].rstrip().lower().endswith(title.lower())
+    english = name if said else f"{title} {name}"
+    message = f"'{scan.text[name_piece.start : piece.end]}': a name and its title after it; English: {english}"
+    after = english_for(scan, name_piece.start, piece.end, english)
+    fix = Fix((Edit(Span(name_piece.start, piece.end), after),), Safety.SUGGESTION)
+    return Finding(CODE, Span(piece.start, piece.end), message, fix, Origin("name:pinyin"))
+
+
 def _street_of(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> Proposal | None:
     """A street's generic right after a named place is part of the street's name: 中关村 + 大街 is
     Zhongguancun Street, not "Zhongguancun street"."""
@@ -218,6 +238,10 @@ def check(scan: Scan) -> Iterator[Finding]:
         from ..fallback import propose  # loaded only by documents with Chinese no entry covers
 
         han = scan.text[piece.start : piece.end]
+        spaced = _spaced_title(scan, piece, han)
+        if spaced is not None:  # 刘伦旭 教授: Professor Liu Lunxu
+            yield spaced
+            continue
         if terms is None:
             terms = {p.start: p for p in scan.han if p.kind == TERM}
         proposal = _counted(scan, piece) or propose(han, scan.text, piece.start, piece.end)
