@@ -31,7 +31,8 @@ SPACE = " \t"
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").casefold().split())
+    """Case, apostrophes, spaces and the dot of an abbreviation (Mr. Wang: Mr Wang) aside."""
+    return " ".join(text.replace("’", "'").replace(".", "").casefold().split())
 
 
 def _forms(english: Iterable[str]) -> list[str]:
@@ -49,7 +50,7 @@ def _forms(english: Iterable[str]) -> list[str]:
 @functools.lru_cache(maxsize=1024)
 def _spelling(form: str, at_end: bool = False) -> re.Pattern[str]:
     """``form`` as text may write it: any case, any run of spaces, either apostrophe."""
-    words = (re.escape(w).replace("'", "['’]") for w in form.split())
+    words = (re.escape(w).replace("'", "['’]") + r"\.?" for w in form.split())
     return re.compile(r"\s+".join(words) + (r"\Z" if at_end else ""), re.IGNORECASE)
 
 
@@ -89,6 +90,20 @@ def _skip_on(text: str, pos: int) -> int:
     return pos
 
 
+_ACRONYM = re.compile(r"(?<![\w'’-])([A-Z]{2,6})\Z")
+_SMALL = frozenset("of and the for in on to at".split())
+
+
+def _acronym_before(text: str, end: int, english: Iterable[str]) -> bool:
+    """Whether the word ending at ``end`` is the capitals' acronym of one of ``english``: ``IAEA
+    (国际原子能机构)`` gives the Chinese of the International Atomic Energy Agency."""
+    word = _ACRONYM.search(text, max(0, end - 7), end)
+    if word is None:
+        return False
+    initials = {"".join(w[0] for w in en.split() if w.lower() not in _SMALL).upper() for en in english}
+    return word.group(1) in initials
+
+
 def _deleted(text: str, start: int, end: int) -> tuple[Edit, ...]:
     """Delete ``[start, end)``, leaving one space where two words would otherwise touch."""
     left = text[start - 1] if start else ""
@@ -100,13 +115,14 @@ def _deleted(text: str, start: int, end: int) -> tuple[Edit, ...]:
 def echo_edits(text: str, start: int, end: int, english: Iterable[str]) -> tuple[Edit, ...] | None:
     """Edits that delete the Chinese at ``[start, end)`` because the English beside it already
     says ``english``, or ``None``."""
+    english = tuple(english)
     forms = _forms(english)
     if not forms:
         return None
     before, after = _skip_back(text, start), _skip_on(text, end)
     if before > 0 and text[before - 1] in OPEN and after < len(text) and text[after] in CLOSE:
         outside = _skip_back(text, before - 1)  # "Belt and Road (一带一路)": the English before the bracket
-        if _ends_with(text, outside, forms):
+        if _ends_with(text, outside, forms) or _acronym_before(text, outside, english):
             return _deleted(text, outside, after + 1)
         beyond = _skip_on(text, after + 1)  # "(一带一路) Belt and Road"
         if _starts_with(text, beyond, forms):
@@ -168,6 +184,9 @@ def gloss_edits(text: str, start: int, end: int, english: str) -> tuple[Edit, ..
     if not wanted or outside == 0 or not text[outside - 1].isalnum():
         return None
     sentence = re.split(r"[.!?。！？]\s", text[max(0, outside - 200) : outside])[-1]
+    if len(english.split()) == 1:  # a one-word proposal: one of the last words says it (resettled (安置))
+        last = {w.casefold()[:5] for w in _WORD.findall(" ".join(sentence.split()[-NEAR:])) if len(w) > 3}
+        return _deleted(text, outside, after + 1) if english.casefold()[:5] in last else None
     shared = wanted & _stems(" ".join(sentence.split()[-WINDOW:]))
     if 2 * len(shared) <= len(wanted) or len(shared) < 2:
         return None  # one shared word is too little: the minister (时任部长) adds "at the time"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleanup.edits import apply_edits
-from cleanup.rules.echo import echo_edits, glued_word_edits
+from cleanup.rules.echo import aside_edits, echo_edits, gloss_edits, glued_word_edits
 
 
 def _cleaned(text: str, han: str, english: tuple[str, ...]) -> str | None:
@@ -26,6 +26,9 @@ def _cleaned(text: str, han: str, english: tuple[str, ...]) -> str | None:
     ("ZGlobal Times 环球时报", "环球时报", ("Global Times",), None),  # not whole words
     ("环球时报 Global Timesx", "环球时报", ("Global Times",), None),
     ("Global Times 环球时报", "环球时报", ("",), None),
+    ("the IAEA（国际原子能机构）said", "国际原子能机构", ("International Atomic Energy Agency",), "the IAEA said"),
+    ("the people who (世卫组织) said", "世卫组织", ("World Health Organization",), None),  # an acronym is capitals
+    ("Mr. Wang（王先生）said", "王先生", ("Mr Wang",), "Mr. Wang said"),
 ])  # fmt: skip
 def test_echo(text: str, han: str, english: tuple[str, ...], out: str | None) -> None:
     assert _cleaned(text, han, english) == out
@@ -43,4 +46,28 @@ def test_echo(text: str, han: str, english: tuple[str, ...], out: str | None) ->
 def test_glued_word(text: str, word: str, out: str | None) -> None:
     start = text.index("懼") if "懼" in text else text.index("贏")
     edits = glued_word_edits(text, start, start + 1, word)
+    assert (None if edits is None else apply_edits(text, sorted(edits))) == out
+
+
+@pytest.mark.parametrize(("text", "han", "english", "out"), [
+    ("500 people were relocated and resettled (转移安置).", "转移安置", "relocate", "500 people were relocated and resettled."),
+    ("the minister (时任部长) said", "时任部长", "then minister", None),  # "at the time" is new
+    ("a long report (报告) said", "报告", "report", "a long report said"),
+    ("the report was very long (报告)", "报告", "report", None),  # not among the last three words
+])  # fmt: skip
+def test_one_word_gloss(text: str, han: str, english: str, out: str | None) -> None:
+    start = text.index(han)
+    edits = gloss_edits(text, start, start + len(han), english)
+    assert (None if edits is None else apply_edits(text, sorted(edits))) == out
+
+
+@pytest.mark.parametrize(("text", "han", "english", "out"), [
+    ("Apollo Go, known as 萝卜快跑, has grown.", "萝卜快跑", "Apollo Go", "Apollo Go has grown."),
+    ("Douyin, also known as “抖音”.", "抖音", "Douyin", "Douyin."),
+    ("refund only or 仅退款 now", "仅退款", "refund only", "refund only now"),
+    ("the service, known as 萝卜快跑, grew", "萝卜快跑", "Apollo Go", None),  # the English is another name
+])  # fmt: skip
+def test_aside(text: str, han: str, english: str, out: str | None) -> None:
+    start = text.index(han)
+    edits = aside_edits(text, start, start + len(han), (english,))
     assert (None if edits is None else apply_edits(text, sorted(edits))) == out
