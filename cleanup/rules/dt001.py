@@ -49,8 +49,10 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted((m.title() for m in MONTHS), key=len, reverse=True)) + r")\.?"
 EXPLICIT = regex.compile(
-    rf"(?<![A-Za-z0-9_]){_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('month', 'month2')}(?![A-Za-z0-9_])"
+    rf"(?:(?<![A-Za-z0-9_]){_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month2')}(?![A-Za-z0-9_]))"
+    r"(?P<year>,?\s+(?:19|20)\d\d(?!\d))?"
 )
+Explicit = tuple[int, int, int, bool]  # an explicit date's end, month, day, and whether a year follows
 # Starts with the literal ``the `` so that the engine can skip ahead; the preposition is checked
 # behind it (``prep``), and ``check`` keeps the old scan's rule that a match's trailing word
 # cannot be the next match's preposition.
@@ -82,7 +84,7 @@ def _is_date_use(match: regex.Match[str]) -> bool:
     return word in FOLLOWERS or word.endswith(("ed", "ing"))
 
 
-def _explicit_months(text: str, stop: int) -> list[tuple[int, int, int]]:
+def _explicit_months(text: str, stop: int) -> list[Explicit]:
     """``(end, month, day)`` of every explicit date ending by ``stop``, scanned once per document.
 
     An explicit date cannot contain the preposition a relative date starts with, so the dates
@@ -93,16 +95,34 @@ def _explicit_months(text: str, stop: int) -> list[tuple[int, int, int]]:
     """
     found = EXPLICIT.finditer(text, 0, stop)
     return [
-        (m.end(), MONTHS[(m.group("month") or m.group("month2")).lower()], int(m.group("day") or m.group("day2")))
+        (
+            m.end(),
+            MONTHS[(m.group("month") or m.group("month2")).lower()],
+            int(m.group("day") or m.group("day2")),
+            m.group("year") is not None,
+        )
         for m in found
     ]
 
 
-def _months_before(explicit: list[tuple[int, int, int]], pos: int) -> list[int]:
-    return [month for end, month, _ in explicit[: bisect.bisect_right(explicit, (pos, 13))]]
+def _before(explicit: list[Explicit], pos: int) -> list[Explicit]:
+    return explicit[: bisect.bisect_right(explicit, (pos, 13))]
 
 
-def _later_day_before(explicit: list[tuple[int, int, int]], pos: int, month: int, day: int) -> bool:
+def _month_of(before: list[Explicit], day: int) -> tuple[int, bool]:
+    """The month ``the <day>`` most likely means, and whether that is certain. The article's
+    month comes first in Chinese copy (its 5日 is the dateline's); a date given with its year
+    (``founded on December 8, 2015``) is background, not the dateline; and a date with the same
+    day said before (``from July 29 to August 1 … on the 1st``) is the one meant again."""
+    current = [b for b in before if not b[3]] or before
+    again = [b for b in before if b[2] == day]
+    if again and again[-1][1] != current[0][1]:
+        return again[-1][1], False
+    months = {b[1] for b in before}
+    return current[0][1], len(months) == 1 and not current[0][3]
+
+
+def _later_day_before(explicit: list[Explicit], pos: int, month: int, day: int) -> bool:
     """Whether the last explicit date before ``pos`` is in ``month`` and weeks later than ``day``:
     after ``March 30``, ``the 2nd`` may well be April 2 (the month may have turned). A few days
     earlier is the usual past event before a dateline (``Oct. 8 -- ... the 3rd``: October 3)."""
@@ -150,24 +170,24 @@ def check(scan: Scan) -> Iterator[Finding]:
         return
     explicit = _explicit_months(text, relative[-1].anchor)
     for r in relative:
-        months = _months_before(explicit, r.anchor)
-        if not months:
+        before = _before(explicit, r.anchor)
+        if not before:
             continue
-        month = months[0]  # the article's month: Chinese copy's 5日 is the dateline's, which comes first
-        distinct = sorted(set(months))
+        month, certain = _month_of(before, r.first or r.day)
+        distinct = sorted({b[1] for b in before})
         turned = not r.first and _later_day_before(explicit, r.anchor, month, r.day)
         if turned:
             month = month % 12 + 1  # December 28 ... the 2nd: most likely January 2, for an editor to confirm
         if not 1 <= r.day <= calendar.monthrange(2024, month)[1]:
             continue
-        safety = Safety.SAFE if len(distinct) == 1 and not turned else Safety.SUGGESTION
+        safety = Safety.SAFE if certain and not turned else Safety.SUGGESTION
         after = f"{calendar.month_name[month]} {r.day}" if not r.first else str(r.day)
         start, end = r.span
         what = f"relative date '{text[start:end]}'" + (f" (a range from the {ordinal(r.first)})" if r.first else "")
         if turned:
             earlier = calendar.month_name[month - 1 if month > 1 else 12]
             message = f"{what}; a later day of {earlier} comes before it: the month may have turned; check it"
-        elif len(distinct) == 1:
+        elif certain:
             message = f"{what}; the article's month is {calendar.month_name[month]}"
         else:
             named = ", ".join(calendar.month_name[i] for i in distinct)

@@ -16,14 +16,23 @@ from cleanup.scan import Scan
 PIECES = [
     "February", "Feb.", "March", "Sept", "May", "4", "4th", "21st", "12", "31", "the", "on", "On", "of",
     "since", "by", "on the 4th", "on the 5th,", "by the 31st said", "since the 2nd", "February 4", "3 March",
-    "May 21st", " ", "  \n", ",", ".", "x", "said", "floor", "local", "century", "4thx", "3May",
+    "May 21st", " ", "  \n", ",", ".", "x", "said", "floor", "local", "century", "4thx", "3May", ", 2015", "2024",
+    "the 4th of May", "July",
 ]  # fmt: skip
 
 
-def whole_text_months(text: str, pos: int) -> list[int]:
+def whole_text_before(text: str, pos: int) -> list[dt001.Explicit]:
     """The reference: every explicit date of the whole text that ends by ``pos``."""
-    found = [(m.end(), MONTHS[(m.group("month") or m.group("month2")).lower()]) for m in EXPLICIT.finditer(text)]
-    return [month for end, month in found if end <= pos]
+    found = [
+        (
+            m.end(),
+            MONTHS[(m.group("month") or m.group("month2")).lower()],
+            int(m.group("day") or m.group("day2")),
+            m.group("year") is not None,
+        )
+        for m in EXPLICIT.finditer(text)
+    ]
+    return [f for f in found if f[0] <= pos]
 
 
 @pytest.mark.parametrize("seed", range(10))
@@ -34,7 +43,7 @@ def test_same_findings_as_a_whole_text_scan(seed: int, monkeypatch: pytest.Monke
     fast = [[(f.span, f.fix) for f in dt001.check(Scan(t, glossary))] for t in texts]
     reference = []
     for t in texts:
-        monkeypatch.setattr(dt001, "_months_before", lambda explicit, pos, t=t: whole_text_months(t, pos))
+        monkeypatch.setattr(dt001, "_before", lambda explicit, pos, t=t: whole_text_before(t, pos))
         reference.append([(f.span, f.fix) for f in dt001.check(Scan(t, glossary))])
     assert fast == reference
     assert sum(map(len, fast)) > 20  # the texts do hold relative dates that resolve
