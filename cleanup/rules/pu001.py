@@ -33,6 +33,7 @@ CODE = "PU001"
 NAME = "cjk-punctuation"
 DEFAULT = "safe"
 OPENERS = "([{\"'“‘«（【《「『〈〖〔［｛"  # an opening mark after a colon or comma takes a space
+CURRENCY_SIGNS = "$¥￥€£￡＄"  # so does a price: 价格：￥199 is "price: ¥199"
 
 
 def _english(scan: Scan, pos: int, entry_index: int, length: int = 1) -> tuple[int, int, str]:
@@ -65,7 +66,7 @@ def _opens(text: str, pos: int) -> bool:
     if ch in "\"'":
         nxt = text[pos + 1 : pos + 2]
         return nxt.isalnum() or nxt in OPENERS
-    return ch in OPENERS
+    return ch in OPENERS or ch in CURRENCY_SIGNS
 
 
 def _non_ascii(text: str) -> Iterator[int]:
