@@ -114,7 +114,11 @@ INVARIANT = frozenset(
 
 
 def plural(phrase: str) -> str:
-    """Plural of a noun phrase: inflect its last word (mineral → minerals, policy → policies)."""
+    """Plural of a noun phrase: inflect its last word (mineral → minerals, policy → policies);
+    of two nouns joined by "and" or "or", both (country and region → countries and regions)."""
+    pair = regex.fullmatch(r"([a-z]+) (and|or) ([a-z]+)", phrase)
+    if pair is not None:
+        return f"{plural(pair.group(1))} {pair.group(2)} {plural(pair.group(3))}"
     head, _, last = phrase.rpartition(" ")
     low = last.lower()
     if low in INVARIANT:

@@ -206,8 +206,9 @@ def _counted(scan: Scan, piece: HanPiece) -> Proposal | None:
         return None
 
     noun = propose(han[1:], scan.text, piece.start + 1, piece.end)
-    if noun is None or noun.verb or len(noun.english.split()) > 2:
-        return None  # a verb or a phrase: no noun to count
+    pair = noun is not None and regex.fullmatch(r"[a-z]+ (?:and|or) [a-z]+", noun.english) is not None
+    if noun is None or noun.verb or (len(noun.english.split()) > 2 and not pair):
+        return None  # a verb or a phrase: no noun to count (two nouns joined by "and" are counted)
     english = noun.english if figure.group(1) == "1" or not noun.english.islower() else plural(noun.english)
     return dataclasses.replace(noun, english=english, note=f"{noun.note}; the counter {han[0]} dropped after a figure")
 
