@@ -180,6 +180,27 @@ def _name(scan: Scan, piece: HanPiece, index: int) -> str:
     return entry.en
 
 
+# A bare unit of local government before a body's name, as an adjective: 省 + 公安厅 is the
+# provincial public security department, 县 + 发改委 the county development and reform commission.
+LOCAL_UNITS = {"省": "provincial", "市": "municipal", "县": "county", "区": "district"}
+
+
+def _local_office(scan: Scan, piece: HanPiece, entry: Entry) -> str | None:
+    """A national body's short name after a Chinese place or a bare 省/市/县/区 is that place's
+    own body: 广东省发改委 is the Guangdong Development and Reform Commission and 县发改委 the
+    county's, not the National Development and Reform Commission. A place with an adjective
+    (a country: 中国发改委) does not count."""
+    if not entry.office or not entry.en.startswith("National ") or piece.place >= 0 or piece.person >= 0:
+        return None
+    before = scan.pieces_by_end.get(piece.start)
+    if before is None:
+        return None
+    if before.kind == UNKNOWN:
+        return entry.office.lower() if scan.text[before.start : before.end] in LOCAL_UNITS else None
+    place = scan.glossary.entry(before.entry) if before.kind == TERM and before.person < 0 else None
+    return entry.office if place is not None and not place.adjective and place.en[:1].isupper() else None
+
+
 def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
     """The entry's English; an office takes its place's adjective (法国外交部 → French Foreign
     Ministry) and title case before a name (President Emmanuel Macron); a title named after its
@@ -190,6 +211,9 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
         return f"{title_case(entry.en)} {_name(scan, piece, piece.person)}"
     if piece.chain:  # 广东省深圳市 → Shenzhen, Guangdong
         return ", ".join(scan.glossary.entry(i).en for i in reversed(piece.chain))
+    local = _local_office(scan, piece, entry)
+    if local is not None:
+        return local
     if entry.adjective and not entry.office and modifies_noun(scan.text, piece.start, piece.end):
         return entry.adjective  # a 日本 company: a Japanese company
     if not entry.office:
@@ -222,7 +246,8 @@ def named_by_place(scan: Scan, piece: HanPiece, english: str) -> bool:
         return False
     if before.kind == TERM:
         return scan.glossary.entry(before.entry).en[:1].isupper() and before.person < 0
-    return before.kind == UNKNOWN and scan.text[before.end - 1] in PLACE_ENDINGS
+    named = before.end - before.start > 1  # a bare 省 (provincial) names no place
+    return before.kind == UNKNOWN and named and scan.text[before.end - 1] in PLACE_ENDINGS
 
 
 def _without_title_said(text: str, start: int, english: str) -> str:

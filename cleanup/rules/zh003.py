@@ -57,7 +57,7 @@ from ..scan import Scan
 from ..zh import pinyin_of
 from .base import replace_after_article, report
 from .echo import aside_edits, echo_edits, gloss_edits, glued_word_edits, near_echo_edits
-from .zh001 import english_for, named_by_place, term_ends_at
+from .zh001 import LOCAL_UNITS, english_for, named_by_place, term_ends_at
 
 if TYPE_CHECKING:  # the fallback package is imported only by documents that need it (start-up)
     from ..fallback import Proposal
@@ -137,6 +137,18 @@ def _title_said(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> tuple
         note = f"{proposal.note}; '{courtesy.group().strip()}' before it gives way to {title}"
         return dataclasses.replace(proposal, note=note), piece.start - len(courtesy.group())
     return proposal, piece.start
+
+
+def _local_unit(scan: Scan, piece: HanPiece, han: str) -> Finding | None:
+    """A bare 省, 市, 县 or 区 right before a glossary term names the level of government the
+    body belongs to: an adjective (provincial, municipal, county, district)."""
+    adjective = LOCAL_UNITS.get(han)
+    following = scan.pieces_by_start.get(piece.end) if adjective else None
+    if adjective is None or following is None or following.kind != TERM:
+        return None
+    message = f"'{han}' before a body's name: the level of government it belongs to, {adjective}"
+    after = english_for(scan, piece.start, piece.end, adjective)
+    return replace_after_article(scan.text, CODE, piece.start, piece.end, after, Safety.SUGGESTION, message, Origin("grammar"))
 
 
 def _spaced_title(scan: Scan, piece: HanPiece, han: str) -> Finding | None:
@@ -239,6 +251,10 @@ def check(scan: Scan) -> Iterator[Finding]:
         from ..fallback import propose  # loaded only by documents with Chinese no entry covers
 
         han = scan.text[piece.start : piece.end]
+        unit = _local_unit(scan, piece, han)
+        if unit is not None:  # 省 + 公安厅: the provincial public security department
+            yield unit
+            continue
         spaced = _spaced_title(scan, piece, han)
         if spaced is not None:  # 刘伦旭 教授: Professor Liu Lunxu
             yield spaced
