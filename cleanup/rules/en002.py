@@ -27,11 +27,17 @@ NAME = "literal-idiom"
 DEFAULT = "suggestion"
 
 
+def _a_side(text: str, start: int, end: int) -> bool:
+    """A side as English says it: of something (the US side of the border), or the side one is on
+    (negotiators on the EU side)."""
+    return text.startswith(" of ", end) or text[max(0, start - 7) : start].lower().endswith("on the ")
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     for hit in scan.fix_hits:
         if hit.key.role != "idiom":
             continue
-        if hit.key.text.lower().endswith(" side") and scan.text.startswith(" of ", hit.end):
+        if hit.key.text.lower().endswith(" side") and _a_side(scan.text, hit.start, hit.end):
             continue  # the US side of the border is a place, not MT's 美方 (the US side = the US)
         entry = scan.glossary.entry(hit.key.entry)
         before = scan.text[hit.start : hit.end]

@@ -18,3 +18,4 @@ def test_chinese_beside_a_wrong_rendering_is_an_echo() -> None:
 def test_a_side_of_something_is_a_place_not_the_party() -> None:
     assert clean_text("on the American side of the border", True).cleaned == "on the American side of the border"
     assert clean_text("the American side said", True).cleaned == "the United States said"
+    assert clean_text("Negotiators on the EU side were cautious.", True).cleaned == "Negotiators on the EU side were cautious."
