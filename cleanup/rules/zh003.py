@@ -294,6 +294,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         after = english_for(scan, piece.start, piece.end, english) if proposal.english else ""
         if term_ends_at(scan, piece.start):
             after = after.removeprefix(" ")  # the term before pads itself toward this run
+        if any(start == piece.end for start, _ in dates):
+            after = after.removesuffix(" ")  # an amount or a date after it pads itself toward this run
         origin = Origin(proposal.source)
         if begin < piece.start:  # the courtesy title before it goes too
             fix = Fix((Edit(Span(begin, piece.end), after.lstrip(" ")),), Safety.SUGGESTION)
