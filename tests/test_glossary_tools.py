@@ -81,7 +81,7 @@ def test_add_inserts_sorted_and_keeps_every_other_line(tmp_path: Path) -> None:
     assert new[at - 1] == "\n" and new[block_end] == "  # --- zeta block ---\n"  # before the comment of the next entry
     fields = entries_of(path)["milan-commission"]
     assert fields["zh"] == ["米兰委"] and fields["en"] == "Milan Commission" and fields["note"] == "own name"
-    assert fields["examples"] == [{"in": "They discussed 米兰委 on Monday.", "out": "They discussed Milan Commission on Monday."}]
+    assert fields["examples"] == [{"in": "They discussed 米兰委 on Monday.", "out": "They discussed the Milan Commission on Monday."}]
 
 
 def test_add_after_last_and_creates_missing_file(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..english import transfer_case
+from ..english import takes_the, transfer_case
 from .records import Record
 
 FRAME = "They discussed {} on Monday."
@@ -51,8 +51,8 @@ def parse_example(text: str) -> dict[str, str]:
 def default_examples(en: str, zh: Sequence[str], wrong: Sequence[str], variants: Sequence[str]) -> list[dict[str, str]]:
     """One example per kind of key: the first Chinese key, wrong key and variant."""
     out = []
-    if zh:
-        out.append({"in": FRAME.format(zh[0]), "out": FRAME.format(en)})
+    if zh:  # a name English writes with "the" gets it as an object (They discussed the State Council)
+        out.append({"in": FRAME.format(zh[0]), "out": FRAME.format(f"the {en}" if takes_the(en) else en)})
     if wrong:  # English keys keep their case shape, as the rules write them
         out.append({"in": FRAME.format(wrong[0]), "out": FRAME.format(transfer_case(wrong[0], en))})
     if variants:  # a variant is unified only where the approved form is also used

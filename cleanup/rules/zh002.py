@@ -58,6 +58,8 @@ def check(scan: Scan) -> Iterator[Finding]:
             if read is not None:  # Chen某 → Chen; Hua西 Hospital → Huaxi Hospital
                 english, why = read
                 message = f"mixed token '{token}' matches no glossary entry; {why}: {english}"
+                if not token.endswith("某"):  # a withheld name is no term to add
+                    message += f"; cover it with: cleanup glossary add --zh {han} --en ENGLISH"
                 after = english_for(scan, piece.start, piece.end, english)
                 fix = Fix((Edit(Span(piece.start, piece.end), after),), Safety.SUGGESTION)
                 yield Finding(CODE, Span(piece.start, piece.end), message, fix, Origin("name:pinyin"))
