@@ -8,7 +8,9 @@ A glossary file is ``{kind: KIND, entries: [...]}``. The kinds and their fields:
   an ``office`` is the English such a key takes after that adjective (总统: president, so
   法国总统 is ``French president``, ``French President`` before a name). ``tags``: ``person``
   marks a person and ``title`` an office a person holds; a title after its holder's name goes
-  before it, as English writes it (马克龙总统 → President Emmanuel Macron). A person's
+  before it, as English writes it (马克龙总统 → President Emmanuel Macron); ``outlet`` marks a
+  newspaper, agency or broadcaster, whose name loses the title marks around it (《人民日报》 →
+  People's Daily, unquoted: PU001). A person's
   ``short`` is the name news uses once the full name has been given (Donald Trump → Trump).
 * ``idiom``       zh / en / wrong                                 (EN002, always a suggestion)
 * ``punctuation`` zh (the characters) / en / space               (PU001)

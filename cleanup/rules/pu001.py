@@ -24,6 +24,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+from ..han import TERM
 from ..model import Finding
 from ..scan import Scan
 from ..zh import NON_ASCII
@@ -91,6 +92,28 @@ def _decoration(text: str, start: int, end: int) -> tuple[int, int, str]:
     return start, end, ""
 
 
+TITLE_MARKS = {"《": 1, "〈": 1, "》": -1, "〉": -1}  # opening marks look right, closing ones left
+
+
+def _around_outlet(scan: Scan, pos: int) -> bool:
+    """Whether the title mark at ``pos`` wraps a glossary term tagged ``outlet`` (a newspaper, an
+    agency, a broadcaster, a journal), whose name English writes without quotation marks."""
+    text = scan.text
+    if TITLE_MARKS[text[pos]] > 0:
+        piece = scan.pieces_by_start.get(pos + 1)
+        closed = piece is not None and text[piece.end : piece.end + 1] in "》〉"
+    else:
+        piece = scan.pieces_by_end.get(pos)
+        closed = piece is not None and text[piece.start - 1 : piece.start] in "《〈"
+    return closed and piece is not None and piece.kind == TERM and "outlet" in scan.glossary.entry(piece.entry).tags
+
+
+def _apart(text: str, pos: int) -> str:
+    """A dropped title mark leaves a space where a word or Chinese would otherwise touch the name."""
+    neighbour = text[pos - 1 : pos] if TITLE_MARKS[text[pos]] > 0 else text[pos + 1 : pos + 2]
+    return " " if neighbour.isalnum() else ""
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     table = scan.glossary.punct
     text = scan.text
@@ -109,6 +132,8 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue
         taken = pos + len(mark)
         start, end, en = _english(scan, pos, index, len(mark))
+        if mark in TITLE_MARKS and _around_outlet(scan, pos):
+            start, end, en = pos, pos + 1, _apart(text, pos)  # 《人民日报》: People's Daily, unquoted
         if en.strip() == "-" and not _joins(text, pos, pos + len(mark)):
             start, end, en = _decoration(text, pos, pos + len(mark))  # Have a nice day～: no range
         entry = scan.glossary.entry(index)
