@@ -23,13 +23,31 @@ nonsense (年 "year", 月 "moon", 日 "sun"); read as a whole they have one Engl
     counter is the noun)
     三十四 nurses → 34 nurses (numerals standing alone, two characters or more)
     a 减20 discount → a 20 off discount, 满300减50 → 50 off 300, 立减10元 → 10 yuan off (a shop's
-    discount)
+    discount); 8折 → 20% off, 8.5折 → 15% off (a suggestion: the tenths paid)
+    两成 → 20 percent, 千分之五 → 0.5 percent, 万分之三 → 0.03 percent
+    the 56岁 patient → the 56-year-old patient (before a noun), his 56岁 birthday → his 56th
+    45亿立方米 → 4.5 billion cubic meters, 1.2万吨 → 12,000 tonnes, 120亿千瓦时 → 12 billion
+    kilowatt-hours, 5千人 → 5,000 people, 2.6亿人次 → 260 million person-times (3.2万人次 visits
+    → 32,000 visits), 500户 → 500 households, 35摄氏度 → 35 degrees Celsius, 零下40度 → minus 40
+    degrees (度 alone is no unit: 35度 may be an angle, 1亿度 a plasma's heat), 100米自由泳 →
+    100-meter freestyle, 10年期 → 10-year (10年期国债: 10-year treasury bonds)
+    3月1日到3月5日 → March 1 to March 5 (至, 到, ~, —; 3月1日-5日 → March 1-5), 3月5日下午 → the
+    afternoon of March 5, 22时许 → around 10 p.m. (时 alone is the 24-hour clock)
+    9月底 → the end of September, 9月初 → early September, 9月中旬 → mid-September, 2024年底 →
+    the end of 2024, 今年初 → early this year, 年底 → the end of the year, 月底 → the end of the
+    month (only where no Chinese follows: 初中 is a junior high school)
+    20世纪 → the 20th century, 20世纪80年代 → the 1980s, 1990年代 → the 1990s, 公元前278年 → 278 BC
+    正月十五 → the 15th day of the first lunar month, 农历五月初五 → the fifth day of the fifth
+    lunar month, 大年初一 → the first day of the Lunar New Year
+    46秒40 → 46.40 seconds, 1分23秒 → 1 minute 23 seconds, beat Japan 以3比1 → beat Japan 3-1 (a
+    suggestion with no game in sight; a ratio of 3比1 → 3:1), scored 28分 → scored 28 points
+    (only where the English keeps score: 分 is also a minute, a mark or a cent)
 
 Numbers may be digits or Chinese numerals (三月五日, 二〇二四年). Only what cannot be anything else
 is read: a year has four digits from 1800 to 2099 (``5年`` is "five years"), months and days are
 checked against the calendar, and a year, month or day followed by a character that makes it
-another word (``90年代`` the 1990s, ``2024年度`` a fiscal year, ``3月底`` the end of March) is
-left alone. ``号`` counts as a day only after a month (``5号`` alone is a number: No. 5).
+another word (``90年代`` the 1990s or the 1890s, ``2024年度`` a fiscal year) is left alone.
+``号`` counts as a day only after a month (``5号`` alone is a number: No. 5).
 """
 
 from __future__ import annotations
@@ -51,43 +69,122 @@ _AFTER_YEAR = "代度底初末中前后内间"  # 90年代, 2024年度, 2024年�
 _AFTER_MONTH = "底初末中前后内间"
 _CLASSIFIERS = "个名家位次项所座架艘辆只条"  # dropped in English: 100多个 countries
 # Counters between a figure and the English noun it counts (12名 doctors, 5辆 trucks): English has
-# none, so the figure alone stays. Read only when an English word follows.
-_COUNTERS = "个名家位项所座架艘辆只条台部件头匹张本篇批例起枚场支"
-COUNTERS = frozenset(_COUNTERS + "次")  # also before a Chinese noun: 8次助攻 (ZH003)
+# none, so the figure alone stays. Read only when an English word follows (次 only before a plural:
+# 10次 assists, but 3次 last year is "3 times").
+_COUNTERS = "个名家位项所座架艘辆只条台部件头匹张本篇批例起枚场支颗粒棵株栋间份套根次"
+COUNTERS = frozenset(_COUNTERS)  # also before a Chinese noun: 8次助攻 (ZH003)
 # ... but not before a function word: in "has 三十条 and runs" the counter is the noun (30 articles).
 _FUNCTION_WORDS = r"(?i:and|or|of|in|on|at|to|for|with|from|by|as|is|are|was|were|the|a|an|that|which|this|but)"
-_AFTER_MORE = "万亿千百十元倍岁年月日天小分秒米吨公斤里"  # 30多万 is an amount, 30多岁 an age: not read here
+_AFTER_MORE = "万亿千百十元倍岁年月日天小分秒米吨公斤里克度户"  # 30多万 is an amount, 30多岁 an age: not read here
 # Counted units (3年 → 3 years, 十天 → 10 days, 35岁 → 35 years old, 3万人 → 30,000 people), read
 # only when no Chinese follows (五年规划 is the Five-Year Plan, 3年级 a school grade, 十年来 a phrase).
+# 度 (degree) is no unit here: 35度 is a temperature or an angle, 1亿度 the heat of a fusion plasma;
+# only 度电 is electricity.
 _QUANTITY_UNITS = {
     "年": "year", "个月": "month", "个多月": "month", "周": "week", "星期": "week", "天": "day",
     "小时": "hour", "个小时": "hour", "个钟头": "hour", "分钟": "minute", "秒钟": "second", "秒": "second", "岁": "year", "人": "person",
-    "公里": "kilometer", "千米": "kilometer", "米": "meter", "平方公里": "square kilometer",
+    "公里": "kilometer", "千米": "kilometer", "米": "meter", "平方公里": "square kilometer", "平方千米": "square kilometer",
     "平方米": "square meter", "公斤": "kilogram", "千克": "kilogram", "亩": "mu", "周年": "anniversary",
-    "厘米": "centimeter", "毫米": "millimeter", "英寸": "inch",
+    "厘米": "centimeter", "毫米": "millimeter", "英寸": "inch", "立方米": "cubic meter", "公顷": "hectare",
+    "吨": "tonne", "克": "gram", "千瓦时": "kilowatt-hour", "度电": "kilowatt-hour", "千瓦": "kilowatt",
+    "人次": "person-time", "户": "household", "海里": "nautical mile", "英里": "mile",
 }  # fmt: skip
-_MEASURES = ("岁", "公里", "千米", "米", "平方公里", "平方米", "公斤", "千克", "亩", "厘米", "毫米", "英寸")  # figures even below 10 (AP)
+_PLURAL_UNITS = {"person": "people", "mu": "mu", "inch": "inches", "person-time": "person-times"}
+_MEASURES = (
+    "岁", "公里", "千米", "米", "平方公里", "平方千米", "平方米", "公斤", "千克", "亩", "厘米", "毫米", "英寸", "立方米",
+    "公顷", "吨", "克", "千瓦时", "度电", "千瓦", "海里", "英里",
+)  # fmt: skip  # figures even below 10 (AP)
+# Units that count things an English noun after them may name: 3.2万人次 visits is 32,000 visits.
+_COUNTED_UNITS = ("人次", "户")
+# Units a figure may follow straight on (3年6个月, 2小时30分钟); after any other, a figure makes
+# another reading (1米8 is 1.8 meters).
+_TIME_UNITS = frozenset("年 个月 个多月 周 星期 天 小时 个小时 个钟头 分钟 秒钟 秒".split())
 _SPELLED = "one two three four five six seven eight nine".split()
 _BIG_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 # The part of the day before a clock time, and whether its hours are before noon (上午9时: 9 a.m.).
 _DAY_PARTS = {
     "上午": "a.m.", "早上": "a.m.", "早晨": "a.m.", "凌晨": "a.m.", "清晨": "a.m.", "下午": "p.m.",
-    "晚上": "p.m.", "傍晚": "p.m.", "夜间": "p.m.", "中午": "noon",
+    "晚上": "p.m.", "傍晚": "p.m.", "夜间": "p.m.", "晚间": "p.m.", "晚": "p.m.", "中午": "noon",
 }  # fmt: skip
+# The part of the day after a date with no clock time: 3月5日下午 is the afternoon of March 5.
+_DATE_PARTS = {
+    "上午": "the morning of", "早上": "the morning of", "早晨": "the morning of", "清晨": "the early morning of",
+    "凌晨": "the early hours of", "中午": "noon on", "下午": "the afternoon of", "傍晚": "the evening of",
+    "晚上": "the evening of", "晚间": "the evening of", "晚": "the evening of", "夜间": "the night of",
+    "深夜": "the night of", "夜里": "the night of",
+}  # fmt: skip
+_DATE_PART = regex.compile(
+    rf"[ ]?({'|'.join(sorted(_DATE_PARTS, key=len, reverse=True))})(?![\p{{Han}}\d〇零一二两三四五六七八九十])"
+)
+# Lunar dates: 正月十五 (the 15th day of the first lunar month), 农历五月初五, 腊月二十三. 初 before
+# a day is the lunar calendar's alone; a month 正, 腊 or 冬, or 农历 before it, says it too.
+_LUNAR_DAY = r"初(?:十|[一二三四五六七八九])|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]|三十"
+_LUNAR_MONTH = r"正|腊|冬|十[一二]?|[一二三四五六七八九]"
+_LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
+# Ends and parts of a month or year: 9月底 the end of September, 9月初 early September, 年底 the
+# end of the year. Read only when no Chinese follows (初中 is a junior high school, 底薪 a base pay).
+_MONTH_EDGES = {"底": "the end of {}", "末": "the end of {}", "初": "early {}", "上旬": "early {}", "中旬": "mid-{}", "下旬": "late {}"}
+_YEAR_EDGES = {"底": "the end of {}", "末": "the end of {}", "初": "early {}"}
+_BARE_EDGES = {
+    "年底": "the end of the year", "年末": "the end of the year", "年初": "the beginning of the year",
+    "月底": "the end of the month", "月末": "the end of the month", "月初": "the beginning of the month",
+}  # fmt: skip
+_CENTURY_EDGES = {"初": "the early {}", "末": "the late {}", "中叶": "the mid-{}", "中期": "the mid-{}",
+                  "上半叶": "the first half of the {}", "下半叶": "the second half of the {}"}  # fmt: skip
+# Olympic events named after their distance: 100米自由泳 is the 100-meter freestyle.
+_EVENTS = {
+    "自由泳接力": "freestyle relay", "混合泳接力": "medley relay", "个人混合泳": "individual medley",
+    "自由泳": "freestyle", "蛙泳": "breaststroke", "仰泳": "backstroke", "蝶泳": "butterfly", "混合泳": "medley",
+    "接力": "relay", "跨栏": "hurdles", "障碍": "steeplechase", "跳台": "platform", "跳板": "springboard",
+    "气步枪": "air rifle", "气手枪": "air pistol", "步枪": "rifle", "手枪": "pistol", "速滑": "speed skating",
+    "台": "platform", "板": "springboard", "栏": "hurdles",
+}  # fmt: skip
+_EVENT = "|".join(k for k in sorted(_EVENTS, key=len, reverse=True) if len(k) > 1)
+_SCORE_NUM = r"(?:\d{1,3}|[零一二两三四五六七八九十]{1,3})"
+# The characters a reading can start with: one test per position before the alternatives.
+_FIRST = "〇零一二两三四五六七八九十百千万农阴正腊冬大公去今明年月上下早凌清中晚夜傍第满立减打以" + _COUNTERS
 DATE = regex.compile(
-    rf"(?P<rel>去年|今年|明年)(?P<m4>{_SMALL})\s*月份?(?![{_AFTER_MONTH}])(?:\s*(?P<d4>{_SMALL})\s*[日号])?"
+    rf"(?=[\d{_FIRST}])(?:"
+    rf"(?P<lunar>农历|阴历)(?P<lm>{_LUNAR_MONTH}|\d{{1,2}})月(?:(?P<ld>{_LUNAR_DAY})|(?P<ldd>\d{{1,2}})[日号])?"
+    rf"|(?<!\p{{Han}})(?P<lm2>正|腊|冬)月(?:(?P<ld2>{_LUNAR_DAY})|(?!\p{{Han}}))"
+    rf"|(?P<lm3>十[一二]?|[一二三四五六七八九])月(?P<ld3>初(?:十|[一二三四五六七八九]))"
+    r"|大年(?:初(?P<ny>十|[一二三四五六七八九])|(?P<nye>三十))"
+    r"|(?P<bc>公元前)?(?P<cent>\d{1,2}|[一二三四五六七八九十]{1,3})世纪"
+    r"(?:(?P<cdec>[0-9]0|[一二三四五六七八九]?十|零)年代)?(?P<cedge>初|末|中叶|中期|上半叶|下半叶)?"
+    r"|(?P<decy>1[5-9]\d0|20\d0)\s*年代(?P<dedge>初|末|中期)?"
+    rf"|公元前(?P<bcy>\d{{1,4}}|{_NUM}{{1,6}})年"
+    rf"|公元(?P<ady>\d{{1,4}})年(?![{_AFTER_YEAR}])"
+    rf"|(?:(?P<ey>{_YEAR})\s*年|(?P<erel>去年|今年|明年))?(?P<em>{_SMALL})\s*月(?P<medge>底|末|初|上旬|中旬|下旬)(?!\p{{Han}})"
+    rf"|(?P<ey2>{_YEAR})\s*年(?P<yedge>底|末|初)(?!\p{{Han}})"
+    r"|(?P<erel2>去年|今年|明年)年?(?P<yedge2>底|末|初)(?!\p{Han})"
+    r"|(?<![\p{Han}\d])(?P<bedge>[年月][底末初])(?!\p{Han})"
+    rf"|(?P<rel>去年|今年|明年)(?P<m4>{_SMALL})\s*月份?(?![{_AFTER_MONTH}])(?:\s*(?P<d4>{_SMALL})\s*[日号])?"
     rf"|(?P<y>{_YEAR})\s*年(?![{_AFTER_YEAR}])"
     rf"(?:\s*(?P<m>{_SMALL})\s*月份?(?![{_AFTER_MONTH}])(?:\s*(?P<d>{_SMALL})\s*[日号])?)?"
     rf"|(?P<m2>{_SMALL})\s*月份?(?![{_AFTER_MONTH}])(?:\s*(?P<d2>{_SMALL})\s*[日号])?"
     rf"|(?P<d3>{_SMALL})\s*日(?![本报元前后内间])"
-    rf"|(?P<ampm>{'|'.join(_DAY_PARTS)})(?P<h3>\d{{1,2}}|{_NUM}{{1,3}})\s*[时点](?:\s*(?P<min3>\d{{1,2}})\s*分|(?P<half3>半))?"
-    r"|(?P<h>\d{1,2})\s*[时点]\s*(?:(?P<min>\d{1,2})\s*分|(?P<half>半))"
+    rf"|(?P<ampm>{'|'.join(sorted(_DAY_PARTS, key=len, reverse=True))})(?P<h3>\d{{1,2}}|{_NUM}{{1,3}})\s*[时点]"
+    r"(?:\s*(?P<min3>\d{1,2})\s*分|(?P<half3>半))?(?P<about3>许)?"
+    r"|(?P<hx>\d{1,2})\s*时(?:\s*(?P<minx>\d{1,2})\s*分)?许"
+    r"|(?P<h>\d{1,2})\s*[时点]\s*(?:(?P<min>\d{1,2})\s*分(?:(?P<hsec>\d{1,2})秒)?|(?P<half>半))"
+    r"|(?<![时点])(?:(?P<sh>\d{1,2})小时)?(?P<sm>\d{1,3})分(?P<ss>\d{1,2})秒(?P<sf>\d{1,3})?(?!\.?\d)"
+    r"|(?P<sec>\d{1,3})秒(?P<secf>\d{1,3})(?!\.?\d)"
     rf"|百分之(?P<pct>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
+    rf"|(?P<permil>千|万)分之(?P<pmv>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
+    r"|(?<![\p{Han}\d.])(?P<cheng>[1-9]|[一二两三四五六七八九])成(?!\p{Han})"
+    r"|(?<![\p{Han}\d.])打?(?P<zhe>[1-9]\.[1-9]|[1-9][1-9]?|[一二三四五六七八九]{1,2})折(?!\p{Han})"
+    rf"|(?<![\p{{Han}}\d.])(?P<yi>以)?(?P<s1>{_SCORE_NUM})比(?P<s2>{_SCORE_NUM})(?!\.?\d)"
+    r"|(?P<pts>\d{1,3})分(?![\p{Han}\d])"
+    r"|(?P<term>\d{1,2}|[一二两三四五六七八九十]{1,3})(?P<termu>年|个月)期(?![间限满内末中])"
+    r"|(?P<below>零下)(?P<temp>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})(?P<tunit>摄氏度|华氏度|℃|度)"
+    r"|(?P<temp2>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})(?P<tunit2>摄氏度|华氏度)"
+    rf"|(?P<evq>\d+)米(?P<event>{_EVENT}|[台板栏](?!\p{{Han}}))"
     rf"|(?P<more>\d{{1,3}}(?:,\d{{3}})*|\d+)[多余](?:[{_CLASSIFIERS}](?![{_AFTER_MORE}])|(?!\p{{Han}}))"
     r"|第(?P<ord>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?P<unit>季度|条|章|款|届|次|轮|批)"
     r"|第(?P<ord2>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?![\p{Han}\d])"
     r"|(?P<pctof>\d+(?:\.\d+)?%)的(?=[ ]?[A-Za-z])"
-    rf"|(?P<qty>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]{{1,8}})(?P<qscale>[万亿])?"
+    rf"|(?P<qty>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]{{1,8}})"
+    r"(?P<qmore0>[多余])?(?P<qscale>千万|千亿|万亿|[万亿]|(?<=\d)千(?![米克瓦]))?"
     rf"(?P<qmore>[多余])?(?P<qunit>{'|'.join(sorted(_QUANTITY_UNITS, key=len, reverse=True))})(?P<qwhen>[前后])?(?!(?![〇零一二两三四五六七八九十])\p{{Han}})"
     rf"|(?<!第)(?P<cnt>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|{_NUM}[〇零一二两三四五六七八九十百千]{{0,7}})(?P<cscale>[万亿])?"
     rf"(?P<cmore>[多余])?(?P<cls>[{_COUNTERS}])(?=[ ]?(?!{_FUNCTION_WORDS}\b)[A-Za-z])"
@@ -96,21 +193,24 @@ DATE = regex.compile(
     r"|hundreds of|thousands of|\d[\d,]*) )(?P<lone>[个名家位项所座架艘辆只条台部件头匹张本篇批例起枚场支])[ ]?(?=[A-Za-z])"
     r"|(?<!\p{Han})(?:满(?P<spend>\d+(?:\.\d+)?)元?)?立?减(?P<off>\d+(?:\.\d+)?)(?P<offyuan>元)?(?![\d\p{Han}%.])"
     rf"|(?<![\p{{Han}}\d])(?P<bare>[〇零一二两三四五六七八九十百千]{{2,8}})(?!\p{{Han}})"
+    r")"
 )
 _NUMERALS = "〇零一二两三四五六七八九十"
 # Traditional forms of the characters read here, one for one (offsets stay): Taiwan and Hong Kong
 # copy writes 28歲, 三年六個月, 13.5萬輛.
 _TRADITIONAL = str.maketrans(
-    "個萬億歲時點號週鐘輛項條張臺隻頭屆輪兩餘畝滿減場", "个万亿岁时点号周钟辆项条张台只头届轮两余亩满减场"
+    "個萬億歲時點號週鐘輛項條張臺隻頭屆輪兩餘畝滿減場顆戶噸紀曆臘許農陰間棟", "个万亿岁时点号周钟辆项条张台只头届轮两余亩满减场颗户吨纪历腊许农阴间栋"
 )
-_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸" + _COUNTERS
+_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸吨顷瓦度户纪代初底末旬成折比许" + _COUNTERS
 _CUE = regex.compile(f"[{regex.escape(_CUES)}]")  # one scan, in C, for any of them
 _TRADITIONAL_FORMS = regex.compile(f"[{''.join(map(chr, _TRADITIONAL))}]")
 _KINDS = (
-    ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("number", "more"), ("ordinal", "ord"), ("quantity", "qty"),
-    ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"), ("percentage", "pctof"),
-    ("quantity", "hnum"), ("counter", "lone"),
-)  # fmt: skip  # what a match is, by its group  # a text with none of these has no Chinese date
+    ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("time", "hx"), ("number", "more"), ("ordinal", "ord"),
+    ("quantity", "qty"), ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"),
+    ("percentage", "pctof"), ("quantity", "hnum"), ("counter", "lone"), ("percentage", "permil"),
+    ("percentage", "cheng"), ("discount", "zhe"), ("score", "s1"), ("quantity", "pts"), ("quantity", "term"),
+    ("quantity", "temp"), ("quantity", "temp2"), ("quantity", "evq"), ("quantity", "sm"), ("quantity", "sec"),
+)  # fmt: skip  # what a match is, by its group; anything else is a date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
 
@@ -119,7 +219,8 @@ class ChineseDate:
     start: int
     end: int
     english: str
-    kind: str  # "date", "time", "percentage", "number" or "ordinal"
+    kind: str  # "date", "time", "percentage", "number", "ordinal", "quantity", "discount", "score", "counter"
+    sure: bool = True  # False: a likely reading, for a human to confirm (a score with no game in sight)
 
 
 BEFORE, AFTER = 32, 16  # how far a date's figures reach before its Chinese, and after it
@@ -138,17 +239,20 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
         return []
     found: list[ChineseDate] = []
     for m in (m for lo, hi in windows for m in DATE.finditer(folded, lo, hi)):
-        start = m.start()
+        start, end = m.start(), m.end()
+        if found and start < found[-1].end:
+            continue  # inside the part of the day read with the date before (3月5日下午)
         if start and (folded[start - 1].isdigit() or folded[start - 1] in _NUMERALS + ".") and not m["pct"]:
             continue  # the number goes on before the match: 12025年 is no year
         if start and folded[start - 1] == "第" and m["qunit"] != "周年":
             continue  # 第二天 is "the next day", not 第 + "two days"
         if m["bare"] is not None and m["bare"] in _HOLIDAYS and _HOLIDAY_AFTER.match(text, m.end()):
             continue  # the 十一 holiday is National Day's, not "the 11 holiday"
+        sure = True
         if m["qty"] is not None:
             english = _quantity(m, text)
         elif m["cnt"] is not None or m["bare"] is not None:
-            english = _counted(m)
+            english = _counted(m, text)
         elif m["hnum"] is not None:  # 一个半小时 → one and a half hours
             n = _number(m["hnum"])
             unit = {"小时": "hours", "钟头": "hours", "月": "months"}[m["hunit"]]
@@ -158,16 +262,29 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
         elif m["off"] is not None:  # a shop's discount: 减20 → 20 off, 满300减50 → 50 off 300
             off = f"{m['off']} yuan" if m["offyuan"] else m["off"]
             english = f"{off} off {m['spend']}" if m["spend"] else f"{off} off"
+        elif m["s1"] is not None:  # 3比1: a score, or a ratio
+            english, sure = _score(m, text)
+        elif m["pts"] is not None:  # scored 28分: 28 points
+            english = _points(m, text)
         else:
             english = _english(m)
         if english is not None and m["pctof"] is not None and not _PLURAL_NEXT.match(text, m.end()):
             english = m["pctof"]  # 92.5%的 drop: a 92.5% drop; 92.5%的 users: 92.5% of users
         if english is not None and m["d3"] is not None and _range_end(text, start, found):
             english = str(_number(m["d3"]))  # 2月15日至22日: February 15 to 22
-        if english is not None:
-            kind = next((k for k, group in _KINDS if m[group] is not None), "date")
-            found.append(ChineseDate(start, m.end(), english, kind))
-    return _joined_durations(found)
+        if english is None:
+            continue
+        if _has_day(m) and english[:1].isupper() or (m["d3"] is not None and english.startswith("the ")):
+            part = _DATE_PART.match(folded, end)  # 3月5日下午: the afternoon of March 5
+            if part is not None:
+                english, end = f"{_DATE_PARTS[part.group(1)]} {english}", part.end()
+        kind = next((k for k, group in _KINDS if m[group] is not None), "date")
+        found.append(ChineseDate(start, end, english, kind, sure))
+    return _joined(found, text)
+
+
+def _has_day(m: regex.Match[str]) -> bool:
+    return any(m[g] is not None for g in ("d", "d2", "d4"))
 
 
 _HOLIDAYS = frozenset("五一 六一 七一 八一 十一".split())  # May Day, Children's Day, July 1, Army Day, National Day
@@ -187,20 +304,20 @@ def _windows(han: Sequence[tuple[int, int]], size: int) -> list[tuple[int, int]]
     return out
 
 
+_RANGE = regex.compile(r"[ ]?([至到~～—–\-－])[ ]?")
+
+
 def _range_end(text: str, start: int, found: list[ChineseDate]) -> bool:
     """Whether a day alone ends a range whose start named the month: 2月15日至22日."""
     last = found[-1] if found else None
-    return (
-        last is not None
-        and last.kind == "date"
-        and last.english[:1].isupper()
-        and text[last.end : start] in ("至", "到", "-", "—", "–", "~", "～", "－")
-    )
+    link = _RANGE.fullmatch(text, last.end, start) if last is not None else None
+    return last is not None and link is not None and last.kind == "date" and last.english[:1].isupper()
 
 
-def _joined_durations(found: list[ChineseDate]) -> list[ChineseDate]:
+def _joined(found: list[ChineseDate], text: str) -> list[ChineseDate]:
     """Years then months, touching (3年6个月), are one duration: 3 years and 6 months; a date then
-    a clock time (3月5日上午9时) one moment: March 5, 9 a.m."""
+    a clock time (3月5日上午9时) one moment: March 5, 9 a.m.; two dates with 至, 到 or a dash
+    between them one range: 3月1日到3月5日 is March 1 to March 5 (3月1日-5日: March 1-5)."""
     out: list[ChineseDate] = []
     for date in found:
         last = out[-1] if out else None
@@ -216,8 +333,25 @@ def _joined_durations(found: list[ChineseDate]) -> list[ChineseDate]:
         ):
             out[-1] = ChineseDate(last.start, date.end, f"{last.english} and {date.english}", "quantity")
             continue
+        link = _RANGE.fullmatch(text, last.end, date.start) if last is not None else None
+        if last is not None and link is not None and last.kind == date.kind == "date" and _joins(last, date):
+            dash = link.group(1) in "-–" and date.english.isdigit()  # 3月1日-5日: March 1-5
+            english = f"{last.english}{'-' if dash else ' to '}{date.english}"
+            out[-1] = ChineseDate(last.start, date.end, english, "date", last.sure and date.sure)
+            continue
         out.append(date)
     return out
+
+
+_PLAIN_DATE = regex.compile(r"[A-Z][a-z]+ \d{1,2}(?:, \d{4})?|[A-Z][a-z]+(?: \d{4})?|\d{4}|\d{1,2}")
+
+
+def _joins(first: ChineseDate, second: ChineseDate) -> bool:
+    """Whether two dates read as a range: both are plain dates (March 5, March, 2024, or a day
+    alone after a month), not a part of a day, an end of a month or a relative year."""
+    if first.english.isdigit() and len(first.english) < 4:
+        return False  # a day alone starts no range: 5日至3月5日
+    return _PLAIN_DATE.fullmatch(first.english) is not None and _PLAIN_DATE.fullmatch(second.english) is not None
 
 
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth".split()
@@ -243,9 +377,10 @@ def _ordinal(m: regex.Match[str]) -> str | None:
 
 def _quantity(m: regex.Match[str], text: str) -> str | None:
     """3年 → 3 years, 两年 → two years, 10多年 → more than 10 years, 3年前 → 3 years ago, 35岁 → 35
-    years old (a 35-year-old after "a"), 3万人 → 30,000 people. An age with 多 (30多岁, "in his
-    30s") is left to a human."""
-    unit, more, scale = m["qunit"], m["qmore"] is not None, m["qscale"]
+    years old (a 35-year-old before a noun), 3万人 → 30,000 people, 45亿立方米 → 4.5 billion cubic
+    meters, 3.2万人次 visits → 32,000 visits. An age with 多 (30多岁, "in his 30s") is left to a
+    human."""
+    unit, more, scale = m["qunit"], m["qmore"] is not None or m["qmore0"] is not None, m["qscale"]
     if unit == "岁" and (more or m["qwhen"]):
         return None
     if unit == "周年":  # 70周年 → 70th anniversary
@@ -254,37 +389,85 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
     number = m["qty"]
     if unit == "年" and number.isdigit() and len(number) >= 4:
         return None  # 1000年, 12025年: a year out of range or a typo, not a duration
+    if (m["qmore0"] or (more and not scale)) and not _round(number):
+        return None  # 35多万人, 3多年: no one writes them; 300多万 is "more than 3 million", 3万多 "more than 30,000"
     if number[0].isdigit():
         value = Decimal(number.replace(",", ""))
-        written = english_number(value * _BIG_UNITS[scale]) if scale else number
+        if scale:
+            value *= _scale(scale)
+        written = english_number(value) if scale else number
     else:
-        whole = chinese_number(number + (scale or ""), _BIG_UNITS)
+        whole = chinese_number(number + (scale or ""), _BIG_UNITS) if scale != "千" else None
         if not whole:
             return None
         value = Decimal(whole)
         spell = 1 <= whole <= 9 and unit not in _MEASURES and not more
         written = _SPELLED[whole - 1] if spell else english_number(value)
+    if unit not in _TIME_UNITS and regex.match(r"[\d〇零一二两三四五六七八九十]", text[m.end() : m.end() + 1]):
+        return None  # 1米8 is 1.8 meters, 一户一户 household by household: another reading
     english = _QUANTITY_UNITS[unit]
-    if unit == "岁" and text[: m.start()].endswith(("a ", "an ", "A ", "An ")):
-        return f"{written}-year-old"
+    hedge = "more than " if more or unit == "个多月" else ""
+    if unit in _COUNTED_UNITS and not m["qwhen"] and _NOUN_NEXT.match(text, m.end()):
+        return hedge + written  # 3.2万人次 visits: 32,000 visits, the counter dropped
+    if unit == "岁" and _BIRTHDAY.match(text, m.end()) and number.isdigit() and not scale:
+        return ordinal(int(number))  # his 56岁 birthday: his 56th birthday
     if unit == "岁" and text[: m.start()].endswith(("aged ", "Aged ", "age ", "ages ")):
         return written  # aged 35岁: aged 35, not "aged 35 years old"
-    if not (more or m["qwhen"] or unit == "个多月") and modifies_noun(text, m.start(), m.end()):
-        return f"{written}-{english}"  # a 10-year plan, the 30-minute drive, a three-person team
+    if unit == "岁" and (
+        text[: m.start()].endswith(("a ", "an ", "A ", "An "))
+        or modifies_noun(text, m.start(), m.end())
+        or _NOUN_NEXT.match(text, m.end())
+        or _PERSON_NEXT.match(text, m.end())
+    ):
+        return f"{written}-year-old"  # a 35-year-old, the 56-year-old patient, his 17-year-old son, 56岁 man
+    if not (more or m["qwhen"] or unit == "个多月" or (scale and not written[-1].isdigit())) and modifies_noun(
+        text, m.start(), m.end()
+    ):
+        return f"{written}-{english.replace(' ', '-')}"  # a 10-year plan, a three-person team, a 12-inch screen
     if value != 1 or more or scale:
-        english = "people" if english == "person" else english if english == "mu" else english + "s"
-    phrase = f"more than {written} {english}" if more or unit == "个多月" else f"{written} {english}"
+        english = _PLURAL_UNITS.get(english, english + "s")
+    phrase = f"{hedge}{written} {english}"
     if unit == "岁":
         phrase += " old"
     return phrase + {"前": " ago", "后": " later", None: ""}[m["qwhen"]]
 
 
-def _counted(m: regex.Match[str]) -> str | None:
+_NOUN_NEXT = regex.compile(
+    rf"[ ](?!{_FUNCTION_WORDS}\b|(?i:has|was|its|this|says|rises|falls|grows|always|perhaps|sometimes)\b)[a-z]+s\b"
+)
+_PERSON_NEXT = regex.compile(
+    r"[ ](?:man|woman|boy|girl|son|daughter|child|baby|patient|student|pupil|driver|worker|farmer|resident|mother"
+    r"|father|wife|husband|player|athlete|suspect|victim|teacher|doctor|nurse|volunteer|villager|retiree"
+    r"|grandmother|grandfather|teenager|veteran|scientist|engineer|official|employee|owner|passenger)\b"
+)
+_BIRTHDAY = regex.compile(r"[ ](?:birthday|birthdays)\b")
+
+
+def _scale(scale: str) -> int:
+    """千万 → 10 million, 万亿 → a trillion: the factors of a unit multiplied."""
+    factor = 1
+    for ch in scale:
+        factor *= _BIG_UNITS[ch]
+    return factor
+
+
+def _round(number: str) -> bool:
+    """Whether a figure before 多 or 余 is round (100, 1,000, 三十, 十): only such a figure is
+    a lower bound (100多 "more than 100"; 35多 is nothing)."""
+    if number[0].isdigit():
+        return "." not in number and number.replace(",", "").endswith("0")
+    return number[-1] in "十百千"
+
+
+def _counted(m: regex.Match[str], text: str) -> str | None:
     """The figure of a counted number, its counter dropped (12名 doctors → 12 doctors, 3万名 workers
-    → 30,000 workers, 两名 officers → two officers), or a number in Chinese numerals standing
-    alone between English words (三十四 nurses → 34 nurses). AP style: one to nine spelled out,
-    figures from 10. Numerals that are no plain number (三五 "three or five", 二〇一九) are left."""
+    → 30,000 workers, 两名 officers → two officers, 10次 assists → 10 assists), or a number in
+    Chinese numerals standing alone between English words (三十四 nurses → 34 nurses). AP style:
+    one to nine spelled out, figures from 10. Numerals that are no plain number (三五 "three or
+    five", 二〇一九) are left; so is 次 before anything but a plural noun (3次 last year: 3 times)."""
     number, scale = m["cnt"] or m["bare"], m["cscale"]
+    if m["cls"] == "次" and not _NOUN_NEXT.match(" " + text[m.end() :].lstrip(" ")[:40]):
+        return None
     hedge = "more than " if m["cmore"] else ""  # 三百余名 patients: more than 300 patients
     if number[0].isdigit():
         if not scale:
@@ -297,6 +480,9 @@ def _counted(m: regex.Match[str]) -> str | None:
 
 
 def _english(m: regex.Match[str]) -> str | None:
+    for group, read in _READERS:
+        if m[group] is not None:
+            return read(m)
     if m["ord"] is not None:
         return _ordinal(m)
     if m["ord2"] is not None:  # finished 第三: third; the 第17 position: 17th
@@ -312,8 +498,10 @@ def _english(m: regex.Match[str]) -> str | None:
     if m["h3"] is not None:
         return _clock(m)
     if m["h"] is not None:
-        hour, minute = int(m["h"]), 30 if m["half"] else int(m["min"])
-        return f"{hour}:{minute:02d}" if hour <= 24 and minute < 60 else None
+        hour, minute, second = int(m["h"]), 30 if m["half"] else int(m["min"]), int(m["hsec"] or 0)
+        if hour > 24 or minute >= 60 or second >= 60:
+            return None
+        return f"{hour}:{minute:02d}:{second:02d}" if m["hsec"] else f"{hour}:{minute:02d}"
     if m["rel"] is not None:  # 去年10月 → October last year, 今年3月5日 → March 5 this year
         return _relative_year(m)
     year = _number(m["y"], year=True)
@@ -344,25 +532,247 @@ def _relative_year(m: regex.Match[str]) -> str | None:
     month, day = _number(m["m4"]) or 0, _number(m["d4"]) or 0
     if not 1 <= month <= 12 or (m["d4"] and not 1 <= day <= calendar.monthrange(2024, month)[1]):
         return None
-    when = {"去年": "last year", "今年": "this year", "明年": "next year"}[m["rel"]]
+    when = _WHEN[m["rel"]]
     name = calendar.month_name[month]
     return f"{name} {day} {when}" if m["d4"] else f"{name} {when}"
 
 
+_WHEN = {"去年": "last year", "今年": "this year", "明年": "next year"}
+
+
 def _clock(m: regex.Match[str]) -> str | None:
-    """上午9时 → 9 a.m., 下午3点半 → 3:30 p.m., 中午12点 → noon (AP style)."""
+    """上午9时 → 9 a.m., 下午3点半 → 3:30 p.m., 中午12点 → noon, 上午9时许 → around 9 a.m. (AP style)."""
     hour = _number(m["h3"])
     minute = 30 if m["half3"] else int(m["min3"] or 0)
     if hour is None or minute >= 60:
         return None
+    around = "around " if m["about3"] else ""
     part = _DAY_PARTS[m["ampm"]]
     if part == "noon":
         if hour == 12 and not minute:
-            return "noon"
+            return around + "noon"
         part = "a.m." if hour == 11 else "p.m."
     if not 1 <= hour <= 12:
         return None  # 下午15点: a 24-hour clock after a part of the day; left to a human
-    return f"{hour}:{minute:02d} {part}" if minute else f"{hour} {part}"
+    if m["ampm"] in _NIGHT and (hour == 12 or hour < 5):
+        if hour == 12 and not minute:
+            return around + "midnight"  # 晚上12点, 凌晨12点
+        if m["ampm"] != "凌晨":
+            return None  # 晚上1点 is past midnight: 1 a.m. the next day, for a human to date
+        part = "a.m."
+    elif hour == 12 and part == "p.m.":
+        return None  # 下午12点: noon or a slip; left to a human
+    return around + (f"{hour}:{minute:02d} {part}" if minute else f"{hour} {part}")
+
+
+_NIGHT = frozenset("晚上 晚 晚间 夜间 凌晨".split())  # parts of the day that reach midnight
+
+
+def _about_clock(m: regex.Match[str]) -> str | None:
+    """22时许 → around 10 p.m., 9时30分许 → around 9:30 a.m.: 时 is the 24-hour clock."""
+    hour, minute = int(m["hx"]), int(m["minx"] or 0)
+    if hour > 24 or minute >= 60:
+        return None
+    if minute == 0 and hour in (0, 12, 24):
+        return "around " + ("noon" if hour == 12 else "midnight")
+    part = "a.m." if hour < 12 or hour == 24 else "p.m."
+    hour = hour % 12 or 12
+    return f"around {hour}:{minute:02d} {part}" if minute else f"around {hour} {part}"
+
+
+def _nth(n: int) -> str:
+    """first … ninth spelled out, 10th on in figures (AP)."""
+    return _ORDINAL_WORDS[n - 1] if 1 <= n <= 9 else ordinal(n)
+
+
+def _lunar_day(text: str) -> int | None:
+    return _number(text.removeprefix("初").replace("廿", "二十"))
+
+
+def _lunar(m: regex.Match[str]) -> str | None:
+    """正月十五 → the 15th day of the first lunar month, 农历五月初五 → the fifth day of the fifth
+    lunar month, 大年初一 → the first day of the Lunar New Year."""
+    if m["nye"] is not None:
+        return "Lunar New Year's Eve"
+    if m["ny"] is not None:
+        return f"the {_nth(_number(m['ny']) or 0)} day of the Lunar New Year"
+    months = m["lm"] or m["lm2"] or m["lm3"]
+    month = _LUNAR_MONTHS.get(months) or _number(months)
+    days = m["ld"] or m["ld2"] or m["ld3"]
+    day = _lunar_day(days) if days else _number(m["ldd"])
+    if not month or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 30):
+        return None
+    name = f"the {_nth(month)} lunar month"
+    return f"the {_nth(day)} day of {name}" if day else name
+
+
+def _century(m: regex.Match[str]) -> str | None:
+    """20世纪 → the 20th century, 20世纪80年代 → the 1980s, 21世纪初 → the early 21st century,
+    公元前3世纪 → the third century BC."""
+    n = _number(m["cent"])
+    if not n or n > (50 if m["bc"] else 21):
+        return None
+    if m["cdec"] is not None:
+        decade = 0 if m["cdec"] == "零" else _number(m["cdec"])
+        if decade is None or decade % 10 or decade > 90 or m["bc"]:
+            return None
+        years = f"{(n - 1) * 100 + decade}s"
+        if m["cedge"] not in (None, "初", "末", "中期"):
+            return None  # 80年代上半叶: no such English
+        return _CENTURY_EDGES[m["cedge"]].format(years) if m["cedge"] else f"the {years}"
+    name = f"{_nth(n)} century" + (" BC" if m["bc"] else "")
+    return _CENTURY_EDGES[m["cedge"]].format(name) if m["cedge"] else f"the {name}"
+
+
+def _decade(m: regex.Match[str]) -> str:
+    """1990年代 → the 1990s, 1990年代初 → the early 1990s."""
+    years = f"{m['decy']}s"
+    return _CENTURY_EDGES[m["dedge"]].format(years) if m["dedge"] else f"the {years}"
+
+
+def _era_year(m: regex.Match[str]) -> str | None:
+    """公元前278年 → 278 BC; 公元618年 → AD 618 (公元2024年 → 2024)."""
+    if m["ady"] is not None:
+        n = int(m["ady"])
+        return None if not n else str(n) if n >= 1000 else f"AD {n}"
+    digits = m["bcy"].translate(_DIGITS)
+    year = int(digits) if digits.isdigit() else _number(m["bcy"])  # 公元前二七八年 or 公元前二百七十八年
+    return f"{year} BC" if year else None
+
+
+def _edge(m: regex.Match[str]) -> str | None:
+    """9月底 → the end of September, 9月初 → early September, 9月中旬 → mid-September, 2024年底 →
+    the end of 2024, 今年年初 → early this year, 年底 → the end of the year."""
+    if m["bedge"] is not None:
+        return _BARE_EDGES[m["bedge"]]
+    if m["medge"] is not None:
+        month = _number(m["em"])
+        year = _number(m["ey"], year=True) if m["ey"] else None
+        if not month or not 1 <= month <= 12 or (m["ey"] and year is None):
+            return None
+        name = calendar.month_name[month] + (f" {year}" if year else f" {_WHEN[m['erel']]}" if m["erel"] else "")
+        return _MONTH_EDGES[m["medge"]].format(name)
+    if m["yedge"] is not None:
+        year = _number(m["ey2"], year=True)
+        return _YEAR_EDGES[m["yedge"]].format(year) if year else None
+    return _YEAR_EDGES[m["yedge2"]].format(_WHEN[m["erel2"]])
+
+
+def _race_time(m: regex.Match[str]) -> str:
+    """46秒40 → 46.40 seconds, 1分23秒 → 1 minute 23 seconds, 2小时05分12秒 → 2 hours 5 minutes 12
+    seconds (a race's time; the digits after 秒 are hundredths, written as given)."""
+    if m["sec"] is not None:
+        return f"{int(m['sec'])}.{m['secf']} seconds"
+    parts = []
+    for value, unit in ((m["sh"], "hour"), (m["sm"], "minute")):
+        if value is not None:
+            n = int(value)
+            parts.append(f"{n} {unit}" + ("" if n == 1 else "s"))
+    seconds = f"{int(m['ss'])}.{m['sf']}" if m["sf"] else str(int(m["ss"]))
+    parts.append(f"{seconds} second" + ("" if seconds == "1" else "s"))
+    return " ".join(parts)
+
+
+def _per_mille(m: regex.Match[str]) -> str | None:
+    """千分之五 → 0.5 percent, 万分之三 → 0.03 percent."""
+    value = _decimal(m["pmv"])
+    if value is None:
+        return None
+    percent = Decimal(value) / (10 if m["permil"] == "千" else 100)
+    return f"{percent.normalize():f} percent"
+
+
+def _share(m: regex.Match[str]) -> str | None:
+    """两成 → 20 percent, 三成 → 30 percent (成 is a tenth)."""
+    n = _number(m["cheng"])
+    return f"{n * 10} percent" if n else None
+
+
+def _discount(m: regex.Match[str]) -> str | None:
+    """8折 → 20% off, 8.5折 and 85折 → 15% off, 五折 → 50% off (折 is the tenths paid)."""
+    digits = m["zhe"].translate(_DIGITS)
+    if not regex.fullmatch(r"[1-9](?:\.?[1-9])?", digits):
+        return None
+    paid = Decimal(digits if "." in digits or len(digits) == 1 else f"{digits[0]}.{digits[1]}")
+    return f"{(100 - paid * 10).normalize():f}% off"
+
+
+_SPORT_BEFORE = regex.compile(
+    r"(?i:\b(?:beat|beats|beating|defeat|defeats|defeated|won|win|wins|winning|lost|lose|loses|losing|victory|"
+    r"score|scored|scores|draw|drew|match|game|games|final|semifinal|semifinals|quarterfinal|quarterfinals|"
+    r"edged|edge|thrashed|routed|downed|trailed|trailing|led|leads|leading|set|sets|round|league|cup)\b)[^.!?;]*$"
+)
+_SPORT_AFTER = regex.compile(r"[ ]?(?i:win|victory|triumph|defeat|loss|lead|scoreline|draw|rout|comeback)\b")
+_RATIO_BEFORE = regex.compile(r"(?i:\b(?:ratio|proportion|odds)\b)[^.!?;]{0,30}$")
+_SCORE_WORDS = ("战胜", "击败", "获胜", "取胜", "力克", "胜", "负", "落败", "告负", "逆转", "的比分", "的总比分", "大胜", "险胜", "完胜")
+
+
+def _score(m: regex.Match[str], text: str) -> tuple[str | None, bool]:
+    """3比1 → 3-1 (以3比1: by 3-1): sure in a game (beat Japan 以3比1, a 3比1 win), a likely
+    reading elsewhere; a ratio (a ratio of 3比1) is 3:1."""
+    first, second = _number(m["s1"]), _number(m["s2"])
+    if first is None or second is None:
+        return None, False
+    after = text[m.end() : m.end() + 4]
+    if regex.match(r"\p{Han}", after) and not after.startswith(_SCORE_WORDS):
+        return None, False  # 一比一复刻 (a one-to-one replica): another word
+    before = text[max(0, m.start() - 80) : m.start()]
+    if _RATIO_BEFORE.search(before):
+        return f"{first}:{second}", True
+    sure = m["yi"] is not None or _SPORT_BEFORE.search(before) is not None or _SPORT_AFTER.match(text, m.end()) is not None
+    return f"{first}-{second}", sure
+
+
+_POINTS_BEFORE = regex.compile(
+    r"(?i:\b(?:scored|scoring|scores|score of|netted|tallied|poured in|racked up|finished with|led with|added|"
+    r"contributed|chipped in|chipped in with|averaged|averaging|averages)[ ])$"
+)
+_POINTS_AFTER = regex.compile(
+    r"(?:,|[ ](?:and|to go with|plus|with))[ ](?:\d+|[a-z]+)[ ](?i:rebounds|assists|steals|blocks|boards|turnovers)\b"
+)
+
+
+def _points(m: regex.Match[str], text: str) -> str | None:
+    """28分 → 28 points, where the English around it keeps score: scored 28分, 28分 and 10
+    rebounds. Elsewhere 分 may be minutes, a mark or a cent: left alone."""
+    if not (_POINTS_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _POINTS_AFTER.match(text, m.end())):
+        return None
+    return f"{m['pts']} point" + ("" if m["pts"] == "1" else "s")
+
+
+def _term(m: regex.Match[str]) -> str | None:
+    """10年期 → 10-year (10年期国债: 10-year treasury bonds), 3个月期 → 3-month."""
+    n = _number(m["term"])
+    if not n:
+        return None
+    written = _SPELLED[n - 1] if n <= 9 and not m["term"].isdigit() else str(n)
+    return f"{written}-{'year' if m['termu'] == '年' else 'month'}"
+
+
+def _temperature(m: regex.Match[str]) -> str | None:
+    """35摄氏度 → 35 degrees Celsius, 零下40摄氏度 → minus 40 degrees Celsius (零下40度: minus 40
+    degrees; 度 alone is no temperature without 零下)."""
+    number, unit = (m["temp"], m["tunit"]) if m["temp"] is not None else (m["temp2"], m["tunit2"])
+    value = number if number[0].isdigit() else _number(number)
+    if value is None:
+        return None
+    scale = {"摄氏度": " Celsius", "℃": " Celsius", "华氏度": " Fahrenheit", "度": ""}[unit]
+    degrees = "degree" if str(value) == "1" else "degrees"
+    return f"{'minus ' if m['below'] else ''}{value} {degrees}{scale}"
+
+
+def _event(m: regex.Match[str]) -> str:
+    """100米自由泳 → 100-meter freestyle, 10米台 → 10-meter platform."""
+    return f"{m['evq']}-meter {_EVENTS[m['event']]}"
+
+
+_READERS = (
+    ("lunar", _lunar), ("lm2", _lunar), ("lm3", _lunar), ("ny", _lunar), ("nye", _lunar), ("cent", _century),
+    ("decy", _decade), ("bcy", _era_year), ("ady", _era_year), ("em", _edge), ("ey2", _edge), ("erel2", _edge),
+    ("bedge", _edge), ("hx", _about_clock), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
+    ("cheng", _share), ("zhe", _discount), ("term", _term), ("temp", _temperature), ("temp2", _temperature),
+    ("evq", _event),
+)  # fmt: skip  # the groups read by a function of their own
 
 
 def _number(text: str | None, year: bool = False) -> int | None:

@@ -2,7 +2,8 @@
 figures (``300 million``, ``15,000``).
 
 Only plain numbers are read: a colloquial or vague form (三万五 "35,000", 三五 "three or five",
-a year such as 二〇一九) reads as ``None`` and is left to a human. The unit table (十 … 亿, 万亿,
+a year such as 二〇一九) reads as ``None`` and is left to a human. Numerals with 点 as the decimal
+point are read before a unit of 10,000 or more (一点五亿: 150 million). The unit table (十 … 亿, 万亿,
 with their traditional forms) comes from the compiled glossary, so the factors live in one place.
 ``cn2an`` would read the same numerals but costs 0.18 s to import; this grammar is small.
 """
@@ -55,15 +56,37 @@ def _below_wan(text: str, units: dict[str, int]) -> int | None:
 
 
 def english_number(value: Decimal) -> str:
-    """300 million, 4.2 billion, 2 trillion (AP style); below a million, or where the scale would
-    need more than three decimals, the figure with thousands separators (15,000). Exact: never
-    rounded."""
+    """300 million, 4.2 billion, 2 trillion, 3.9883 trillion (AP style): the largest scale the
+    value reaches; below a million, or where that scale would need more decimals than a figure
+    in 亿 brings (three for millions, four for billions and trillions: 39,883亿 is 3.9883
+    trillion), the figure with thousands separators (15,000; 1,234,567). Never a smaller scale
+    with four figures before the point (3988.3 billion). Exact: never rounded."""
     for factor, word in SCALES:
         if value >= factor:
             mantissa = (value / factor).normalize()
-            if -int(mantissa.as_tuple().exponent) <= 3:
-                return f"{mantissa:f} {word}"
+            if -int(mantissa.as_tuple().exponent) <= (3 if factor == 10**6 else 4):
+                return f"{mantissa:,f} {word}"
+            break
     return f"{value.normalize():,f}"
+
+
+DECIMAL = regex.compile(r"(?P<whole>[〇零一二两三四五六七八九十百千]+)点(?P<fraction>[〇零一二三四五六七八九]+)(?P<unit>.*)")
+
+
+def chinese_decimal(text: str, units: dict[str, int]) -> Decimal | None:
+    """一点五亿 → 150000000, 十二点五万 → 125000: numerals with 点 as the decimal point before a
+    unit of 10,000 or more (点 alone is also o'clock: 一点五十 is 1:50)."""
+    m = DECIMAL.fullmatch(text)
+    if m is None or not m["unit"]:
+        return None
+    whole = chinese_number(m["whole"], units) if m["whole"] not in DIGITS else DIGITS[m["whole"]]
+    factor = 1
+    for ch in m["unit"]:
+        factor *= units.get(ch, 0)
+    if whole is None or factor < 10**4:
+        return None
+    fraction = "".join(str(DIGITS[ch]) for ch in m["fraction"])
+    return Decimal(f"{whole}.{fraction}") * factor
 
 
 def figure(num: str, scale: str, units: dict[str, int]) -> tuple[str, bool] | None:
@@ -72,8 +95,8 @@ def figure(num: str, scale: str, units: dict[str, int]) -> tuple[str, bool] | No
     converted. A figure written in digits alone is kept as the writer wrote it."""
     arabic = ARABIC.match(num)
     if arabic is None:
-        value = chinese_number(num, units)
-        return (english_number(Decimal(value)), True) if value and not scale else None
+        exact = chinese_decimal(num, units) if "点" in num else chinese_number(num, units)
+        return (english_number(Decimal(exact)), True) if exact and not scale else None
     unit = num[arabic.end() :].strip()
     if not unit:
         return arabic.group() + scale, False

@@ -75,6 +75,9 @@ _WITHHELD = regex.compile(r"([A-Z][a-z]+)(?:某某|某)")  # Chen某: a name wit
 _PINYIN_THEN_HAN = regex.compile(r"([A-Z][a-z]+)(\p{Han})")  # Hua西: the translator stopped one character short
 
 
+_GENERIC_ENDS = frozenset("元币网报台社部局厅委省市县区镇村路街号年月日人股")
+
+
 def _read_whole(token: str, han: str) -> tuple[str, str] | None:
     """A reading of a token no entry resolves, with why: a surname before 某 (``Chen某`` is
     Chen, as ``陈某`` is), or a pinyin start before the rest of a name in Chinese, spelled on
@@ -83,8 +86,8 @@ def _read_whole(token: str, han: str) -> tuple[str, str] | None:
     if withheld is not None and looks_transliterated(withheld.group(1)):
         return withheld.group(1), "a surname before 某, a name withheld"
     halfway = _PINYIN_THEN_HAN.fullmatch(token)
-    if halfway is None or not looks_transliterated(halfway.group(1)):
-        return None
+    if halfway is None or not looks_transliterated(halfway.group(1)) or halfway.group(2) in _GENERIC_ENDS:
+        return None  # Mei元 is half of 美元 (dollars), no name: a generic ends no pinyin name
     from ..fallback.pinyin import spelled  # the pinyin tables load only for such a token
 
     rest = spelled(halfway.group(2))

@@ -6,9 +6,13 @@ What it does
     1.5万元, 三亿元), and writes them as English news does: a symbol before the number for the
     dollars and the pound (``$11 billion``, ``HK$5 million``, ``£3 million``), the currency's
     name after it for the others (``3.6 billion euros``, ``300 million yuan``). Chinese units
-    are converted (亿 = 100 million, 万 = 10,000), also with no currency (``3亿 users``). 约合
-    before an amount becomes ``about``. The currencies, their symbols and names are glossary
-    data (``kind: currency``).
+    are converted (亿 = 100 million, 万 = 10,000), also with no currency (``3亿 users``), and
+    so are numerals with 点 as the decimal point (一点五亿元: 150 million yuan). 多 or 余 after a
+    round figure or after its unit is "more than" (``100多亿元``: more than 10 billion yuan,
+    ``3亿多元``: more than 300 million yuan), 近 before it "nearly" (``近百万元``: nearly 1 million
+    yuan). 元 after a currency word in 币 is that currency's unit (``港币320亿元``: HK$32
+    billion). 约合 before an amount becomes ``about``. The currencies, their symbols and names
+    are glossary data (``kind: currency``).
 
 Why is this bad?
     The reader cannot read the currency, and a figure in 万 or 亿 means nothing in English:
@@ -23,9 +27,9 @@ Fix safety
     Chinese (part of a clause a human must translate) or to a letter or digit, when a plain
     number after the currency word may not be its amount (``美元 500``, a year: ``美元 2019``),
     and for a currency word with no amount (``the 美元 fell``: singular or plural is for the
-    writer). Reported, never converted: vague amounts (数十亿美元 "billions of dollars", 3亿多元
-    "over 300 million yuan"), a unit with no number (千万美元), two currencies claiming one
-    figure (美元3元). docs/currency.md has the style and the full table.
+    writer). Reported, never converted: vague amounts (数十亿美元 "billions of dollars", 35多万元
+    with a figure that is no lower bound), a unit with no number (千万美元), two currencies
+    claiming one figure (美元3元). docs/currency.md has the style and the full table.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..english import capitalise, sentence_start
 from ..glossary.compiled import CurrencyIndex
 from ..han import MIXED_UNKNOWN, UNKNOWN, HanPiece
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
@@ -50,7 +55,7 @@ CODE = "ZH004"
 NAME = "chinese-currency"
 DEFAULT = "safe when unambiguous, else suggestion"
 
-VAGUE_AFTER = "多余来"  # 3亿多元: "over 300 million"; the figure is only a lower bound
+VAGUE_AFTER = "多余来"  # 3亿多人 (多 the amount did not take), 3亿来: the figure is only a bound
 MARGIN = 64  # characters around a Han run in which an amount's number and scale may lie
 UNCLEAR = (UNKNOWN, MIXED_UNKNOWN)
 NUMERAL = Origin("chinese-number")
@@ -67,6 +72,7 @@ class Amount:
     number: str  # the English figure: "300 million", "11 billion", "500,000"
     chinese: bool  # written in Chinese numerals (三亿), not digits
     loose: bool  # the figure may not be the amount: 美元 500, 美元 2019
+    hedge: str = ""  # "more than " (100多亿元, 3亿多元) or "nearly " (近百万元)
 
 
 # ---- matching --------------------------------------------------------------------------------
@@ -82,10 +88,20 @@ def _pattern(index: CurrencyIndex) -> regex.Pattern[str]:
     """Currency word then number (pre), number then currency word (post), or a number alone."""
     word, unit, latin = _alt(index.words), _alt(index.units), _alt(index.latin)
     cur = _alt({**index.words, **index.bound})  # after a number, 元 and 新元 are currencies too
-    cn_all = regex.escape("".join(DIGITS) + "".join(u for u in index.units if len(u) == 1))
+    cn_units = regex.escape("".join(u for u in index.units if len(u) == 1))
+    cn_all = regex.escape("".join(DIGITS)) + cn_units
     cn_start = regex.escape("".join(DIGITS) + "十")
+    cn_big = regex.escape("".join(u for u, n in index.units.items() if len(u) == 1 and n >= 100))
     arabic = r"(?<![0-9.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9])"
-    num = rf"(?:{arabic}(?:[ ]?(?:{unit})(?![0-9]))?|(?<![{cn_all}])[{cn_start}][{cn_all}]*)"
+    # 多 or 余 after a figure is "more than": 100多亿元, 三百多万, 3亿多元, 300多元 (before a
+    # currency or a unit only: 300多 alone is ZH005's); 近 before it "nearly" (近百万元; not
+    # the 近 of 最近 "recently", 接近 "close to")
+    more = rf"(?:[多余](?=[ ]?(?:{cur})|[^\p{{Han}}\d]|$))"
+    cn_num = rf"(?:[{cn_start}][{cn_all}]*(?:点[{regex.escape('〇零一二三四五六七八九')}]+[{cn_units}]+|[多余][{cn_units}]+)?)"
+    num = (
+        rf"(?:(?:(?<![最接附将靠临])近[ ]?)?(?:{arabic}(?:[多余]?[ ]?(?:{unit})(?![0-9]))?{more}?"
+        rf"|(?<![{cn_all}])(?:{cn_num}|(?<=近)[{cn_big}][{cn_all}]*){more}?))"
+    )
     english = rf"(?:[ ](?P<{{}}>(?i:{_alt(index.english)}))(?![A-Za-z]))?"  # 人民币 120 billion yuan
     pre = (
         rf"(?:(?<![A-Za-z])(?P<latin>{latin}))?(?P<cur>{word})[ ]?(?P<pnum>{num})"
@@ -211,12 +227,17 @@ def _amount(ctx: _Context, m: regex.Match[str]) -> Amount | None:
     if latin and entry not in ctx.index.latin[latin]:
         start = m.start("cur")
     num, scale = (m.group("pnum"), m.group("pscale")) if pre else (m.group("num"), m.group("scale"))
-    if tail and ctx.currencies[tail] != entry:  # 美元3元: the figure is the yuan's, 美元 stands alone
-        start, entry, pre = m.start("pnum"), ctx.currencies[tail], False
+    if tail and ctx.currencies[tail] != entry and not (m.group("cur").endswith(("币", "幣")) and tail in ctx.index.bound):
+        start, entry, pre = m.start("pnum"), ctx.currencies[tail], False  # 美元3元: the figure is the yuan's
+    # (but 港币320亿元 is HK$32 billion: 元 is the unit of any 币, "currency", before the figure)
     named = m.group("etail") if pre else m.group("etail2")
     said = named is not None and entry in ctx.index.english.get(named.lower(), ())
     if named is not None and not said:
         end = m.start("etail" if pre else "etail2") - 1  # 美元 5 million won the prize: not its name
+    hedged = _hedged(num)
+    if hedged is None or (hedged[0] and scale):
+        return None  # 100多 billion: the hedge belongs to a figure the English has rewritten
+    hedge, num = hedged
     english = figure(num, scale or "", ctx.index.units)
     if english is None or not ctx.fits(start, end):
         return None
@@ -225,19 +246,46 @@ def _amount(ctx: _Context, m: regex.Match[str]) -> Amount | None:
     plain = not scale and not any(c in ctx.index.units or c in ",." for c in num)
     loose = (pre and plain and not said) or (not converted and year_like(number))  # 美元 500, 美元三, 2019美元
     loose = loose or (named is not None and not said)
-    return Amount(start, end, entry, number, chinese, loose)
+    return Amount(start, end, entry, number, chinese, loose, hedge)
+
+
+def _hedged(num: str) -> tuple[str, str] | None:
+    """The hedge a figure carries and the figure without it: 100多亿 → ("more than ", "100亿"),
+    3亿多 → ("more than ", "3亿"), 近百万 → ("nearly ", "一百万"). ``None`` when the hedge reads no
+    way: 35多万 (only a round figure takes 多 before its unit), 近100多."""
+    hedge = ""
+    if num.startswith("近"):
+        hedge, num = "nearly ", num[1:].lstrip(" ")
+        num = "一" + num if num[0] in "百千万萬" else num  # 近百万: nearly one million
+    marks = [i for i, ch in enumerate(num) if ch in "多余"]
+    if not marks:
+        return hedge, num
+    if hedge or len(marks) > 1:
+        return None
+    i = marks[0]
+    head, rest = num[:i], num[i + 1 :]
+    units_before = any(not (ch.isdigit() or ch in ",." or ch in DIGITS) for ch in head)
+    if not units_before:  # 100多亿, 300多 + 元: the figure itself is the lower bound, so round
+        round_figure = head[-1] in "十百千" if not head[0].isdigit() else "." not in head and head.endswith("0")
+        if not round_figure:
+            return None
+    return "more than ", head.rstrip(" ") + rest
 
 
 def _bare(ctx: _Context, m: regex.Match[str]) -> Amount | None:
     """3亿 or 三百万 with no currency."""
     num, start, end = m.group("bare"), m.start(), m.end()
-    big = any(ctx.index.units.get(c, 0) >= 10**4 for c in num)
-    if not has_han(num) or not (num[0].isdigit() or big):
+    hedged = _hedged(num)
+    if hedged is None:
         return None
+    hedge, num = hedged
+    big = any(ctx.index.units.get(c, 0) >= 10**4 for c in num)
+    if not (num[0].isdigit() and any(c in ctx.index.units for c in num)) and not big:
+        return None  # 300 or 300多 alone: a plain figure (ZH005 reads 300多)
     english = figure(num, "", ctx.index.units)
     if english is None or not ctx.fits(start, end):
         return None
-    return Amount(start, end, -1, english[0], not num[0].isdigit(), False)
+    return Amount(start, end, -1, english[0], not num[0].isdigit(), False, hedge)
 
 
 def _safety(ctx: _Context, a: Amount) -> Safety | None:
@@ -275,11 +323,12 @@ def _judge(ctx: _Context, amounts: list[Amount]) -> list[tuple[Amount, Safety]]:
 
 def _english(ctx: _Context, amount: Amount) -> str:
     if amount.entry < 0:
-        return amount.number
+        return amount.hedge + amount.number
     entry = ctx.scan.glossary.entry(amount.entry)
     if entry.symbol:
-        return entry.symbol + amount.number
-    return f"{amount.number} {entry.en if amount.number == '1' else entry.unit}"
+        return amount.hedge + entry.symbol + amount.number
+    unit = entry.en if amount.number == "1" and not amount.hedge else entry.unit
+    return f"{amount.hedge}{amount.number} {unit}"
 
 
 def _pad(ctx: _Context, start: int, end: int, english: str) -> str:
@@ -320,6 +369,9 @@ def _marker_start(ctx: _Context, amount: Amount) -> int:
     return amount.start
 
 
+_HEDGE_BEFORE = regex.compile(
+    r"(?<![\w'’])(?:more than|over|about|around|nearly|almost|approximately|roughly|some)[ ]?$", regex.IGNORECASE
+)
 _DOLLAR_BEFORE = regex.compile(r"(?<![A-Za-z])(?:NT|HK|S|A|C|US|MOP)\$[ ]?$")
 _SIGN_BEFORE = regex.compile(r"(?<![A-Za-z])(?:(?:NT|HK|S|A|C|US|MOP)?\$|€|£)[ ]?$")
 
@@ -336,7 +388,7 @@ def _dollar_yuan(ctx: _Context, amount: Amount, safety: Safety) -> Finding | Non
     sign = (_SIGN_BEFORE if bare else _DOLLAR_BEFORE).search(ctx.text, max(0, amount.start - 5), amount.start)
     if sign is None:
         return None
-    english = sign.group().strip() + amount.number
+    english = amount.hedge + sign.group().strip() + amount.number
     unit = "" if bare else f" (元 is the unit of {sign.group().strip()})"
     message = f"amount '{ctx.text[amount.start : amount.end]}' left in Chinese: {english}{unit}"
     fix = Fix((Edit(Span(sign.start(), amount.end), english),), safety)
@@ -349,9 +401,19 @@ def _amount_finding(ctx: _Context, amount: Amount, safety: Safety) -> Finding:
     if dollar is not None:
         return dollar
     before = ctx.text[amount.start : amount.end]
-    after = _pad(ctx, amount.start, amount.end, _english(ctx, amount))
+    english = _english(ctx, amount)
+    if amount.hedge and sentence_start(ctx.text, amount.start):
+        english = capitalise(english)  # 3亿多元 was spent: More than 300 million yuan
+    after = _pad(ctx, amount.start, amount.end, english)
     origin = ctx.scan.glossary.entry(amount.entry).origin if amount.entry >= 0 else NUMERAL
     message = f"amount '{before}' left in Chinese: {after.strip()}"
+    said = _HEDGE_BEFORE.search(ctx.text, max(0, amount.start - 16), amount.start) if amount.hedge else None
+    if said is not None:  # more than 100多亿元: the English hedges already; say it once
+        english = after.lstrip(" ")
+        english = english[0].upper() + english[1:] if said.group()[0].isupper() else english
+        message += f" ('{said.group().strip()}' before it says the hedge again)"
+        fix = Fix((Edit(Span(said.start(), amount.end), english),), safety)
+        return Finding(CODE, Span(amount.start, amount.end), message, fix, origin)
     marker = _marker_start(ctx, amount)
     if marker < amount.start:  # RMB 120亿元 → 12 billion yuan: the code is in the English already
         message += f" ('{ctx.text[marker : amount.start].strip()}' before it says the currency again)"

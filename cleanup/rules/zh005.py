@@ -6,8 +6,14 @@ What it does
     Chinese numerals), ordinals (``第二十三条``, ``第十四届``, ``第一季度``) and quantities
     (``十年``, ``35岁``, ``3万人``), and writes them as English does: ``March 5, 2024``,
     ``March``, ``the 5th``, ``10:30``, ``5 percent``, ``more than 100``, ``Article 23``,
-    ``14th``, ``first quarter``, ``10 years``, ``35 years old``, ``30,000 people`` (see
-    ``cleanup.dates`` for what is read and what is left alone). One inside a glossary term is the term's (第一季度报告).
+    ``14th``, ``first quarter``, ``10 years``, ``35 years old``, ``30,000 people``; also
+    units of measure (``45亿立方米``: 4.5 billion cubic meters, ``35摄氏度``: 35 degrees Celsius),
+    ages before a noun (``the 56岁 patient``: the 56-year-old patient), shares (``两成``: 20
+    percent, ``千分之五``: 0.5 percent), ranges (``3月1日到3月5日``: March 1 to March 5), parts and
+    ends of days, months and years (``3月5日下午``: the afternoon of March 5, ``9月底``: the end
+    of September), decades and centuries (``20世纪80年代``: the 1980s), lunar dates (``正月十五``),
+    race times and scores (``46秒40``: 46.40 seconds, ``以3比1``: 3-1) (see ``cleanup.dates``
+    for what is read and what is left alone). One inside a glossary term is the term's (第一季度报告).
     A counter between a figure and an English noun is dropped (``12名 doctors``: 12 doctors),
     and numerals standing alone become figures (``三十四 nurses``: 34 nurses). An agency
     dateline is written as the agency's English edition writes it: ``新华社北京3月5日电`` becomes
@@ -24,7 +30,8 @@ Example
 
 Fix safety
     Safe when the date stands apart from other Chinese; a suggestion when it touches Chinese no
-    entry covers (part of an untranslated clause, which a human must reword as a whole).
+    entry covers (part of an untranslated clause, which a human must reword as a whole), for a
+    shop's discount (``8折``: 20% off) and for a score with no game in the English around it.
 """
 
 from __future__ import annotations
@@ -77,7 +84,8 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue  # inside a glossary term: 第一季度报告 is the entry's (first-quarter report)
         before, after = text[date.start - 1 : date.start], text[date.end : date.end + 1]
         clause = has_han(before) or has_han(after)
-        safety = Safety.SUGGESTION if clause or date.kind == "discount" else Safety.SAFE  # 减3: a cut, or 3 off
+        guess = date.kind == "discount" or not date.sure  # 减3: a cut, or 3 off; 3比1 with no game in sight
+        safety = Safety.SUGGESTION if clause or guess else Safety.SAFE
         said = date.english or "delete it (English counts without it)"
         message = f"Chinese {date.kind} '{text[date.start : date.end].strip()}' left in English: {said}"
         english = date.english

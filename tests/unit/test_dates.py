@@ -21,7 +21,8 @@ from cleanup.dates import chinese_dates
     ("百分之五 百分之2.5 百分之二点五", [("百分之五", "5 percent", "percentage"),
                                 ("百分之2.5", "2.5 percent", "percentage"),
                                 ("百分之二点五", "2.5 percent", "percentage")]),
-    ("the 90年代 and 2024年度 and 3月底 and 2024年初", []),
+    ("the 90年代 and 2024年度 and 3月底前 and 今年初中", []),  # no century; a fiscal year; more Chinese follows
+    ("by 3月底 and 2024年初", [("3月底", "the end of March", "date"), ("2024年初", "early 2024", "date")]),
     ("1000年, 12025年, 13月, 日本, 人民日报, 5日后, 5号 building", []),
     ("5年 ago, 两年前, 十天, 3个多月, 35岁, 3万人, 一千年", [
         ("5年", "5 years", "quantity"), ("两年前", "two years ago", "quantity"), ("十天", "10 days", "quantity"),
