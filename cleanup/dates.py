@@ -134,7 +134,7 @@ _CENTURY_EDGES = {"初": "the early {}", "末": "the late {}", "中叶": "the mi
 # Olympic events named after their distance: 100米自由泳 is the 100-meter freestyle.
 _EVENTS = {
     "自由泳接力": "freestyle relay", "混合泳接力": "medley relay", "个人混合泳": "individual medley",
-    "自由泳": "freestyle", "蛙泳": "breaststroke", "仰泳": "backstroke", "蝶泳": "butterfly", "混合泳": "medley",
+    "自由泳": "freestyle", "蛙泳": "breaststroke", "仰泳": "backstroke", "蝶泳": "butterfly", "混合泳": "individual medley",
     "接力": "relay", "跨栏": "hurdles", "障碍": "steeplechase", "跳台": "platform", "跳板": "springboard",
     "气步枪": "air rifle", "气手枪": "air pistol", "步枪": "rifle", "手枪": "pistol", "速滑": "speed skating",
     "台": "platform", "板": "springboard", "栏": "hurdles",

@@ -96,6 +96,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         english = han_padding(text, date.start, date.end, english) if english else ""  # a dropped counter and its space
         if has_han(before) and (text[date.start].isdigit() or term_ends_at(scan, date.start)):
             english = english.removeprefix(" ")  # the Chinese before pads itself toward a digit or this run
+        if before in "x×" and text[date.start - 2 : date.start - 1].isdigit():
+            english = english.removeprefix(" ")  # a relay: 4x100米 is 4x100-meter
         hedge = _HEDGE.search(text, max(0, date.start - 16), date.start) if english.startswith("more than") else None
         if hedge is not None:  # more than 200多家: the English already hedges; say it once
             english = ("M" if hedge.group()[0].isupper() else "m") + english[1:]
