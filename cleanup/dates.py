@@ -167,6 +167,7 @@ DATE = regex.compile(
     r"(?:\s*(?P<min3>\d{1,2})\s*分|(?P<half3>半))?(?P<about3>许)?"
     r"|(?P<hx>\d{1,2})\s*时(?:\s*(?P<minx>\d{1,2})\s*分)?许"
     r"|(?P<h>\d{1,2})\s*[时点]\s*(?:(?P<min>\d{1,2})\s*分(?:(?P<hsec>\d{1,2})秒)?|(?P<half>半))"
+    r"|(?<![\d.小])(?P<hb>\d{1,2})时(?![\p{Han}\d])"
     r"|(?<![时点])(?:(?P<sh>\d{1,2})小时)?(?P<sm>\d{1,3})分(?P<ss>\d{1,2})秒(?P<sf>\d{1,3})?(?!\.?\d)"
     r"|(?P<sec>\d{1,3})秒(?P<secf>\d{1,3})(?!\.?\d)"
     rf"|百分之(?P<pct>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
@@ -205,7 +206,7 @@ _CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%�
 _CUE = regex.compile(f"[{regex.escape(_CUES)}]")  # one scan, in C, for any of them
 _TRADITIONAL_FORMS = regex.compile(f"[{''.join(map(chr, _TRADITIONAL))}]")
 _KINDS = (
-    ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("time", "hx"), ("number", "more"), ("ordinal", "ord"),
+    ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("time", "hx"), ("time", "hb"), ("number", "more"), ("ordinal", "ord"),
     ("quantity", "qty"), ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"),
     ("percentage", "pctof"), ("quantity", "hnum"), ("counter", "lone"), ("percentage", "permil"),
     ("percentage", "cheng"), ("discount", "zhe"), ("score", "s1"), ("quantity", "pts"), ("quantity", "term"),
@@ -580,6 +581,17 @@ def _about_clock(m: regex.Match[str]) -> str | None:
     return f"around {hour}:{minute:02d} {part}" if minute else f"around {hour} {part}"
 
 
+def _hour(m: regex.Match[str]) -> str | None:
+    """18时 → 6 p.m., 24时 → midnight: 时 alone after a figure is the 24-hour clock of official
+    notices (截至18时, as of 6 p.m.)."""
+    hour = int(m["hb"])
+    if hour > 24:
+        return None
+    if hour in (0, 12, 24):
+        return "noon" if hour == 12 else "midnight"
+    return f"{hour % 12} {'a.m.' if hour < 12 else 'p.m.'}"
+
+
 def _nth(n: int) -> str:
     """first … ninth spelled out, 10th on in figures (AP)."""
     return _ORDINAL_WORDS[n - 1] if 1 <= n <= 9 else ordinal(n)
@@ -769,7 +781,7 @@ def _event(m: regex.Match[str]) -> str:
 _READERS = (
     ("lunar", _lunar), ("lm2", _lunar), ("lm3", _lunar), ("ny", _lunar), ("nye", _lunar), ("cent", _century),
     ("decy", _decade), ("bcy", _era_year), ("ady", _era_year), ("em", _edge), ("ey2", _edge), ("erel2", _edge),
-    ("bedge", _edge), ("hx", _about_clock), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
+    ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
     ("cheng", _share), ("zhe", _discount), ("term", _term), ("temp", _temperature), ("temp2", _temperature),
     ("evq", _event),
 )  # fmt: skip  # the groups read by a function of their own
