@@ -73,6 +73,7 @@ from ..zh import has_han
 from .affiliated import reordered
 from .base import han_padding, replace, replace_after_article
 from .echo import aside_edits, bracket_name_edits, echo_edits, gloss_edits
+from .sentences import framed
 
 CODE = "ZH001"
 NAME = "chinese-term"
@@ -336,6 +337,10 @@ def check(scan: Scan) -> Iterator[Finding]:
         if echo is not None:
             message = f"Chinese term '{before}' repeats the English beside it ({entry.en}); delete it"
             yield Finding(CODE, Span(piece.start, piece.end), message, Fix(echo, safety), entry.origin)
+            continue
+        sentence = framed(scan, piece, safety, entry.safety, message, entry.origin)
+        if sentence is not None:  # 有期徒刑3年 → 3 years in prison
+            yield sentence
             continue
         hospital = reordered(scan, piece, english, safety, message, entry.origin)
         if hospital is not None:  # 浙江大学附属第一医院: the First Affiliated Hospital of Zhejiang University
