@@ -142,6 +142,11 @@ def _name_at(words: list[Word], i: int) -> tuple[Part | None, int]:
                 return Part("".join(w.text for w in words[i : after + 1]), f"{title} {full}", NAME), used + 2
     if i + 1 < len(words) and words[i + 1].text in names.TITLES_AFTER:  # 王先生 → Mr Wang, 张律师 → lawyer
         return Part(word.text + words[i + 1].text, f"{names.TITLES_AFTER[words[i + 1].text]} {found[1]}", NAME), 2
+    surname_word = word.tag.startswith("nr") or word.tag == "q"  # jieba reads 陈 as a surname; 章 as "chapter"
+    if i == 0 and len(words) == 2 and len(words[1].text) == 2 and surname_word and _plain_given(words[1]):
+        english = names.person(word.text + words[1].text)  # 陈文静 alone: Chen Wenjing, not "Chen gentle"
+        if english:
+            return Part(word.text + words[1].text, english, NAME), 2
     given, used = "", 0
     for nxt in words[i + 1 : i + 3]:
         if len(given) + len(nxt.text) > 2 or not _can_be_given(nxt):
@@ -161,6 +166,13 @@ PERSONAL_TITLES = frozenset("先生 女士 小姐 教授 博士 医生 大夫 �
 
 # Characters that end a name rather than continue it: 刘白说 is Liu Bai + said.
 NOT_GIVEN = frozenset("说称讲道问答是在和与的了也都就要会对到为被把从向将等及或并不没又还却已今昨曾您你我他她它咱")
+
+
+def _plain_given(word: Word) -> bool:
+    """A two-character word that may be a given name after a surname when the two are the whole
+    run (陈 + 文静, 赵 + 光明, 章 + 建华): a noun, an adjective or a name, not a verb or a function
+    word (张开 + 嘴 is no name)."""
+    return word.text not in FUNCTION_WORDS and not word.tag.startswith(("v", "p", "c", "r", "u", "d", "m", "q", "f"))
 
 
 def _can_be_given(word: Word) -> bool:

@@ -28,7 +28,8 @@ from collections.abc import Iterator
 import regex
 
 from ..english import transfer_case
-from ..model import Edit, Finding, Fix, Span
+from ..han import looks_transliterated
+from ..model import Edit, Finding, Fix, Safety, Span
 from ..scan import EnHit, Scan
 
 CODE = "EN001"
@@ -64,6 +65,13 @@ def mentioned(text: str, start: int, aliases: bool = False) -> bool:
     return bool(_MENTIONED.search(text, window, start) or aliases and _ALIAS.search(text, window, start))
 
 
+def _pinyin_name(text: str) -> bool:
+    """Whether a name is Mandarin pinyin word by word (Li Zhiying), as many people's names are:
+    MT's pinyin for 黎智英 is also the name of everyone called 李志英."""
+    words = text.split()
+    return len(words) >= 2 and all(looks_transliterated(w) for w in words)
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     for hit in scan.fix_hits:
         if hit.key.role != ROLE:
@@ -72,4 +80,8 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue  # what some media call One Belt One Road: the name is quoted, not used
         before = scan.text[hit.start : hit.end]
         message = f"'{before}' is a wrong rendering; use '{hit.key.replacement}'"
+        if hit.key.entry in scan.glossary.persons and _pinyin_name(before):
+            message += "; a suggestion: other people have that pinyin name (Li Zhiying is also 李志英)"
+            yield hit_finding(scan, hit, CODE, message, Safety.SUGGESTION)
+            continue
         yield hit_finding(scan, hit, CODE, message)
