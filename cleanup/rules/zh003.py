@@ -139,6 +139,20 @@ def _title_said(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> tuple
     return proposal, piece.start
 
 
+_NEXT_WORD = regex.compile(r"[ ]?([A-Za-z]+)\b")
+
+
+def _unit_echo(text: str, start: int, end: int, english: str) -> tuple[Edit, ...] | None:
+    """A one-word unit after a figure that the English right after says again, in the plural
+    too: ``20架次 sorties`` is 20 sorties (架次 is "sortie")."""
+    nxt = _NEXT_WORD.match(text, end)
+    if " " in english or not english.isalpha() or nxt is None or _FIGURE_BEFORE.search(text, max(0, start - 16), start) is None:
+        return None
+    if nxt.group(1).lower() not in (english.lower(), plural(english).lower()):
+        return None
+    return (Edit(Span(start, end), ""),)
+
+
 def _local_unit(scan: Scan, piece: HanPiece, han: str) -> Finding | None:
     """A bare 省, 市, 县 or 区 right before a glossary term names the level of government the
     body belongs to: an adjective (provincial, municipal, county, district)."""
@@ -282,6 +296,7 @@ def check(scan: Scan) -> Iterator[Finding]:
             or gloss_edits(scan.text, piece.start, piece.end, proposal.english)
             or near_echo_edits(scan.text, piece.start, piece.end, proposal.english)
             or aside_edits(scan.text, piece.start, piece.end, (proposal.english,))
+            or _unit_echo(scan.text, piece.start, piece.end, proposal.english)
         )
         if echo is not None:
             message = f"'{han}' ({pinyin_of(han)}) repeats the English beside it; {proposal.source}: {proposal.note}"

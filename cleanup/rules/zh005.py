@@ -42,7 +42,7 @@ from collections.abc import Iterator
 import regex
 
 from ..datelines import datelines
-from ..english import capitalise, sentence_start
+from ..english import capitalise, plural, sentence_start, singular
 from ..han import MIXED, TERM
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
@@ -71,6 +71,21 @@ def _datelines(scan: Scan) -> Iterator[Finding]:
         yield Finding(CODE, Span(line.start, line.end), message, Fix((Edit(Span(line.start, line.end), english),), Safety.SAFE), DATELINE)
 
 
+_NEXT_WORD = regex.compile(r"[ ]?([A-Za-z]+)")
+
+
+def _unit_said_after(text: str, end: int, english: str) -> str:
+    """The reading without its last word when the English after the Chinese says that word
+    (or its plural): MT kept the unit, so ``30周年 anniversary`` is the 30th anniversary, not
+    "30th anniversary anniversary", and ``20架次 sorties`` is 20 sorties."""
+    head, _, last = english.rpartition(" ")
+    nxt = _NEXT_WORD.match(text, end)
+    if not head or nxt is None or not last.isalpha():
+        return english
+    said = nxt.group(1).lower()
+    return head if said in (last.lower(), plural(last).lower(), singular(last).lower()) else english
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     text = scan.text
     lines = list(_datelines(scan))
@@ -88,7 +103,7 @@ def check(scan: Scan) -> Iterator[Finding]:
         safety = Safety.SUGGESTION if clause or guess else Safety.SAFE
         said = date.english or "delete it (English counts without it)"
         message = f"Chinese {date.kind} '{text[date.start : date.end].strip()}' left in English: {said}"
-        english = date.english
+        english = _unit_said_after(text, date.end, date.english)
         if text[date.end : date.end + 1] == "." and english.endswith("."):
             english = english[:-1]  # 8:30 p.m. at a sentence's end: one full stop
         if english[:1].islower() and sentence_start(text, date.start):
