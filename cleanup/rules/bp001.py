@@ -64,6 +64,7 @@ def _edits(text: str, m: regex.Match[str], scope: str, keep: int, lead: str, tra
 def check(scan: Scan) -> Iterator[Finding]:
     text = scan.text
     boilerplate = scan.glossary.boilerplate
+    found: list[Finding] = []
     for position in scan.glossary.prefilters.passing(text):  # kept in the glossary cache
         index, pattern = boilerplate[position]  # the others cannot match (see literals)
         entry = scan.glossary.entry(index)
@@ -80,4 +81,29 @@ def check(scan: Scan) -> Iterator[Finding]:
             edits = _edits(text, m, entry.scope, entry.keep, entry.lead, entry.trail)
             fix = Fix(edits, entry.safety)
             message = f"publisher boilerplate: {entry.note.splitlines()[0]}"
-            yield Finding(CODE, Span(m.start(), m.end()), message, fix, entry.origin)
+            found.append(Finding(CODE, Span(m.start(), m.end()), message, fix, entry.origin))
+    yield from _apart(text, found)
+
+
+def _apart(text: str, found: list[Finding]) -> list[Finding]:
+    """Boilerplate paragraphs one after another (原标题… then 来源…) would both take the line
+    break between them; the later one leaves it to the earlier, so that both are deleted. At the
+    top of the text (everything before it deleted) it takes the break after it instead."""
+    out: list[Finding] = []
+    taken, top = -1, False
+    for finding in sorted(found, key=lambda f: f.fix.span.start if f.fix else f.span.start):
+        fix = finding.fix
+        if fix is not None and len(fix.edits) == 1 and not fix.edits[0].text:
+            edit = fix.edits[0]
+            if edit.span.start < taken <= finding.span.start:
+                end = edit.span.end
+                while top and end < len(text) and text[end] in " \t\r\n":
+                    end += 1
+                trimmed = Edit(Span(taken, end), "")
+                finding = Finding(finding.code, finding.span, finding.message, Fix((trimmed,), fix.safety), finding.origin)
+                edit = trimmed
+            else:
+                top = edit.span.start == 0
+            taken = max(taken, edit.span.end)
+        out.append(finding)
+    return out
