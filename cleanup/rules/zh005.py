@@ -114,6 +114,10 @@ def check(scan: Scan) -> Iterator[Finding]:
         if before in "x×" and text[date.start - 2 : date.start - 1].isdigit():
             english = english.removeprefix(" ")  # a relay: 4x100米 is 4x100-meter
         hedge = _HEDGE.search(text, max(0, date.start - 16), date.start) if english.startswith("more than") else None
+        if hedge is not None and hedge.group().strip().lower() != "more than":
+            english = english.removeprefix("more than ")  # over 3000多亩: the English word is the writer's
+            yield replace_after_article(text, CODE, date.start, date.end, english, safety, message, ORIGIN)
+            continue
         if hedge is not None:  # more than 200多家: the English already hedges; say it once
             english = ("M" if hedge.group()[0].isupper() else "m") + english[1:]
             fix = Fix((Edit(Span(hedge.start(), date.end), english),), safety)
