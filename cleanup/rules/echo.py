@@ -24,6 +24,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from ..english import plural
 from ..model import Edit, Span
 
 OPEN, CLOSE = "(（", ")）"
@@ -41,7 +42,7 @@ def _forms(english: Iterable[str]) -> list[str]:
     for en in english:
         norm = _norm(en)
         if norm:
-            for form in (norm, norm.replace("'", "")):  # Singles Day, as some write Singles' Day
+            for form in (norm, norm.replace("'", ""), plural(norm)):  # Singles Day; ID cards (身份证)
                 forms.add(form)
                 forms.add(form.removeprefix("the "))
     return sorted(forms - {""}, key=len, reverse=True)
@@ -90,6 +91,7 @@ def _skip_on(text: str, pos: int) -> int:
     return pos
 
 
+_LEGAL_SUFFIX = re.compile(r",? (?:Co\.,? Ltd\.?|Co\.|Ltd\.?|Inc\.?|Corp\.?|Corporation|Limited|Company)\Z")
 _ACRONYM = re.compile(r"(?<![\w'’-])([A-Z]{2,6})\Z")
 _SMALL = frozenset("of and the for in on to at".split())
 
@@ -108,7 +110,7 @@ def _deleted(text: str, start: int, end: int) -> tuple[Edit, ...]:
     """Delete ``[start, end)``, leaving one space where two words would otherwise touch."""
     left = text[start - 1] if start else ""
     right = text[end] if end < len(text) else ""
-    gap = " " if left.isalnum() and right.isalnum() else ""
+    gap = " " if left and (left.isalnum() or left in ".,;:!?)]”") and right.isalnum() else ""
     return (Edit(Span(start, end), gap),)
 
 
@@ -124,6 +126,9 @@ def echo_edits(text: str, start: int, end: int, english: Iterable[str]) -> tuple
         outside = _skip_back(text, before - 1)  # "Belt and Road (一带一路)": the English before the bracket
         if _ends_with(text, outside, forms) or _acronym_before(text, outside, english):
             return _deleted(text, outside, after + 1)
+        legal = _LEGAL_SUFFIX.search(text, max(0, outside - 24), outside)
+        if legal is not None and _ends_with(text, legal.start(), forms):  # X Group Co., Ltd. (X集团)
+            return _deleted(text, outside, after + 1)
         beyond = _skip_on(text, after + 1)  # "(一带一路) Belt and Road"
         if _starts_with(text, beyond, forms):
             return (Edit(Span(before - 1, beyond), ""),)
@@ -138,7 +143,7 @@ def echo_edits(text: str, start: int, end: int, english: Iterable[str]) -> tuple
             return (Edit(Span(start, inner), ""), Edit(Span(words_end, close + 1), ""))
         return None
     if after > end and _starts_with(text, after, forms):  # "环球时报 Global Times"
-        return (Edit(Span(start, after), ""),)
+        return _deleted(text, start, after)
     return None
 
 

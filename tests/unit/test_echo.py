@@ -29,6 +29,8 @@ def _cleaned(text: str, han: str, english: tuple[str, ...]) -> str | None:
     ("the IAEA（国际原子能机构）said", "国际原子能机构", ("International Atomic Energy Agency",), "the IAEA said"),
     ("the people who (世卫组织) said", "世卫组织", ("World Health Organization",), None),  # an acronym is capitals
     ("Mr. Wang（王先生）said", "王先生", ("Mr Wang",), "Mr. Wang said"),
+    ("show their ID cards (身份证) now", "身份证", ("ID card",), "show their ID cards now"),
+    ("China State Railway Group Co., Ltd.（国铁集团）said", "国铁集团", ("China State Railway Group",), "China State Railway Group Co., Ltd. said"),
 ])  # fmt: skip
 def test_echo(text: str, han: str, english: tuple[str, ...], out: str | None) -> None:
     assert _cleaned(text, han, english) == out
