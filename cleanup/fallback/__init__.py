@@ -31,6 +31,13 @@ from .compose import CEDICT, FUNCTION, GLOSSARY, NAME, Part, english_of, parts_o
 from .index import Index, default_index
 from .senses import read
 
+DESIGNATION = "designation"
+# The letters of the PLA's type designations, as Chinese and foreign English writes them: 歼-20 is
+# the J-20 (jian, fighter), 运-20 the Y-20, 东风-41 the DF-41. Read only right before a number.
+DESIGNATIONS = {
+    "歼": "J", "轰": "H", "运": "Y", "直": "Z", "强": "Q", "歼轰": "JH", "空警": "KJ", "东风": "DF",
+    "巨浪": "JL", "红旗": "HQ", "鹰击": "YJ", "长剑": "CJ", "攻击": "GJ", "无侦": "WZ", "彩虹": "CH",
+}  # fmt: skip
 _RUN = regex.compile(r"[\p{Han}\u3007]+")
 RARE = 100  # a lone character rarer than this in jieba's counts is more likely a name
 MAX_RUN = 100  # characters: a longer run is a paragraph, and a gloss of it is no replacement
@@ -54,6 +61,9 @@ def propose(
     """
     if len(han) > MAX_RUN or not HAN.fullmatch(han):  # Han only; a middle dot may join a name
         return None
+    designation = DESIGNATIONS.get(han) if regex.match(r"-?\d", text[end : end + 2]) else None
+    if designation is not None:  # 歼-20: the J-20, as the PLA's types are written in English
+        return Proposal(designation, DESIGNATION, f"{han}: the letters of a PLA type designation ({designation}-)")
     titled = names.named_here(text, start, end)
     if text[start - 1 : start] == "《" and text[end : end + 1] == "》":
         return _title(han)  # 《自然》: a work's title, Nature, not "naturally"

@@ -307,6 +307,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         if named_by_place(scan, piece, english):
             english = title_case(english)  # 郑州 + 大学: Zhengzhou University, the city's own
         after = english_for(scan, piece.start, piece.end, english) if proposal.english else ""
+        if proposal.source == "designation":  # 歼-20 → J-20, 歼20 → J-20: the letters join the number
+            after = after.rstrip(" ") + ("-" if scan.text[piece.end : piece.end + 1].isdigit() else "")
         if term_ends_at(scan, piece.start):
             after = after.removeprefix(" ")  # the term before pads itself toward this run
         if any(start == piece.end for start, _ in dates):
