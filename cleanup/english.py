@@ -351,7 +351,7 @@ _THE_FORM = regex.compile(
     r" Committee|National People's Congress|People's Bank|People's Republic)\b"
     r"|\b(?:River|Sea|Ocean|Strait|Gulf|Islands|Mountains|Canal|Commission|Committee|Council|Ministry"
     r"|Administration|Federation|Association|Peninsula|Plateau|Desert|Basin|Delta|Organization|Organisation"
-    r"|Union|Fund|Forum)$"
+    r"|Union|Fund|Forum|Festival)$"
 )
 # A verb whose object may be such a name: He urged 世卫组织 to act (the World Health Organization).
 _VERB_BEFORE = regex.compile(r"(?<![\w'’])([a-z]+)[ ]$")
@@ -391,4 +391,7 @@ def the_missing(text: str, start: int, end: int, english: str) -> bool:
     return not word or word[:1].isupper() or word.lower() in NOT_A_NOUN | _ADVERBS or _past_verb(word)
 
 
-_ADVERBS = frozenset("also still already recently previously then now later again jointly further".split())
+_ADVERBS = frozenset(
+    "also still already recently previously then now later again jointly further together too today yesterday "
+    "tomorrow annually here there abroad every this last next".split()
+)

@@ -77,11 +77,12 @@ def _non_ascii(text: str) -> Iterator[int]:
 
 
 def _joins(text: str, start: int, end: int) -> bool:
-    """A range mark joins two things (5～10, 北京～上海, 5 ～ 10): a letter, digit or Han
-    character on each side, with a space on both sides or on neither (day～ See joins nothing)."""
+    """A range mark joins two things (5～10, 3%～5%, 北京～上海, 5 ～ 10): a letter, digit or Han
+    character on each side (a percent sign on the left), with a space on both sides or on neither
+    (day～ See joins nothing)."""
     spaced_left, spaced_right = text[start - 1 : start] == " ", text[end : end + 1] == " "
     left, right = text[:start].rstrip(" "), text[end:].lstrip(" ")
-    return spaced_left == spaced_right and left[-1:].isalnum() and right[:1].isalnum()
+    return spaced_left == spaced_right and (left[-1:].isalnum() or left[-1:] == "%") and right[:1].isalnum()
 
 
 def _decoration(text: str, start: int, end: int) -> tuple[int, int, str]:

@@ -1,0 +1,31 @@
+"""Names English writes with "the", and where the text lacks it (``english.takes_the``, ``the_missing``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup.english import takes_the, the_missing
+
+
+@pytest.mark.parametrize(("name", "takes"), [
+    ("Middle East", True), ("State Council", True), ("World Health Organization", True),
+    ("Dragon Boat Festival", True), ("European Union", True), ("Silk Road Fund", True),
+    ("Boao Forum", True), ("Beijing", False), ("Xiaomi", False), ("Peking University", False),
+    ("health commission", False),  # lower case: a generic, the text's own article decides
+])  # fmt: skip
+def test_takes_the(name: str, takes: bool) -> None:
+    assert takes_the(name) is takes
+
+
+@pytest.mark.parametrize(("text", "english", "missing"), [
+    ("tensions in 中东 rose", "Middle East", True),  # after a preposition
+    ("He urged 世卫组织 to act", "World Health Organization", True),  # the object of a verb
+    ("they celebrated 端午节 together", "Dragon Boat Festival", True),
+    ("He said 国务院 meetings matter", "State Council", False),  # it modifies a noun
+    ("the 国务院 said", "State Council", False),  # the text has it
+    ("China's 国务院 said", "State Council", False),  # a possessive before it
+])  # fmt: skip
+def test_the_missing(text: str, english: str, missing: bool) -> None:
+    han = next(w for w in text.split() if not w.isascii())
+    start = text.index(han)
+    assert the_missing(text, start, start + len(han), english) is missing
