@@ -230,6 +230,7 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
     return f"{scan.glossary.entry(piece.place).adjective} {form}" if piece.place >= 0 else form
 
 
+_CHAIN_GOES_ON = regex.compile(r" (?!(?i:province|city|county|district)\b)[A-Za-z]")
 _THE_BEFORE_TITLE = regex.compile(r"(?<![\w'’])[Tt]he ?[《〈“\"]\Z")
 _NEXT_WORDS = regex.compile(r"[ ]?((?:[A-Za-z'’-]+ ?){1,6})")
 
@@ -361,6 +362,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         if piece.person < 0 and not piece.chain and the_missing(scan.text, piece.start, piece.end, english):
             english = f"the {english}"  # tensions in 中东: in the Middle East
         end = piece.end + reach  # the English after it, when said in another case, is taken in
+        if piece.chain and _CHAIN_GOES_ON.match(scan.text, end):
+            english += ","  # from 江苏省南京市 came: from Nanjing, Jiangsu, came (a closing comma, AP)
         if english.startswith("The ") and _THE_BEFORE_TITLE.search(scan.text, max(0, piece.start - 8), piece.start):
             english = english[4:]  # the 《流浪地球2》 premiere: the "Wandering Earth 2" premiere
         after = english_for(scan, piece.start, end, english)
