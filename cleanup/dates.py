@@ -421,10 +421,9 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
         or _PERSON_NEXT.match(text, m.end())
     ):
         return f"{written}-year-old"  # a 35-year-old, the 56-year-old patient, his 17-year-old son, 56岁 man
-    if not (more or m["qwhen"] or unit == "个多月" or (scale and not written[-1].isdigit())) and modifies_noun(
-        text, m.start(), m.end()
-    ):
-        return f"{written}-{english.replace(' ', '-')}"  # a 10-year plan, a three-person team, a 12-inch screen
+    if not (more or m["qwhen"] or unit == "个多月") and modifies_noun(text, m.start(), m.end()):
+        # a 10-year plan, a three-person team, a 12-inch screen, a 2-million-kilowatt wind farm
+        return f"{written.replace(' ', '-')}-{english.replace(' ', '-')}"
     if value != 1 or more or scale:
         english = _PLURAL_UNITS.get(english, english + "s")
     phrase = f"{hedge}{written} {english}"
