@@ -87,15 +87,19 @@ _QUANTITY_UNITS = {
     "平方米": "square meter", "公斤": "kilogram", "千克": "kilogram", "亩": "mu", "周年": "anniversary",
     "厘米": "centimeter", "毫米": "millimeter", "英寸": "inch", "立方米": "cubic meter", "公顷": "hectare",
     "吨": "tonne", "克": "gram", "千瓦时": "kilowatt-hour", "度电": "kilowatt-hour", "千瓦": "kilowatt",
-    "人次": "person-time", "户": "household", "海里": "nautical mile", "英里": "mile",
+    "人次": "person-time", "户": "household", "海里": "nautical mile", "英里": "mile", "斤": "jin",
+    "桶": "barrel", "辆": "vehicle", "架次": "sortie", "吨标准煤": "tonne of standard coal",
 }  # fmt: skip
-_PLURAL_UNITS = {"person": "people", "mu": "mu", "inch": "inches", "person-time": "person-times"}
+_PLURAL_UNITS = {
+    "person": "people", "mu": "mu", "jin": "jin", "inch": "inches", "person-time": "person-times",
+    "tonne of standard coal": "tonnes of standard coal",
+}  # fmt: skip
 _MEASURES = (
     "岁", "公里", "千米", "米", "平方公里", "平方千米", "平方米", "公斤", "千克", "亩", "厘米", "毫米", "英寸", "立方米",
-    "公顷", "吨", "克", "千瓦时", "度电", "千瓦", "海里", "英里",
+    "公顷", "吨", "克", "千瓦时", "度电", "千瓦", "海里", "英里", "斤", "桶", "吨标准煤",
 )  # fmt: skip  # figures even below 10 (AP)
 # Units that count things an English noun after them may name: 3.2万人次 visits is 32,000 visits.
-_COUNTED_UNITS = ("人次", "户")
+_COUNTED_UNITS = ("人次", "户", "辆", "架次")
 # Units a figure may follow straight on (3年6个月, 2小时30分钟); after any other, a figure makes
 # another reading (1米8 is 1.8 meters).
 _TIME_UNITS = frozenset("年 个月 个多月 周 星期 天 小时 个小时 个钟头 分钟 秒钟 秒".split())
@@ -433,7 +437,7 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
 
 
 _NOUN_NEXT = regex.compile(
-    rf"[ ](?!{_FUNCTION_WORDS}\b|(?i:has|was|its|this|says|rises|falls|grows|always|perhaps|sometimes)\b)[a-z]+s\b"
+    rf"[ ]?(?!{_FUNCTION_WORDS}\b|(?i:has|was|its|this|says|rises|falls|grows|always|perhaps|sometimes)\b)[a-z]+s\b"
 )
 _PERSON_NEXT = regex.compile(
     r"[ ](?:man|woman|boy|girl|son|daughter|child|baby|patient|student|pupil|driver|worker|farmer|resident|mother"
