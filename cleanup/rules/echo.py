@@ -298,5 +298,26 @@ def aside_edits(text: str, start: int, end: int, english: Iterable[str]) -> tupl
     return _deleted(text, aside.start(), close)
 
 
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’&.-]*[ ])*[A-Z][\w'’&.-]+\Z")
+_RELATIONAL = frozenset("的之与和及或等")
+
+
+def name_bracket_edits(text: str, start: int, end: int) -> tuple[Edit, ...] | None:
+    """Delete a bracket of Chinese right after a name the English gives in capitals: ``China
+    Passenger Car Association (乘联会)``, ``Home Inn (如家)`` give the name's Chinese, which no
+    entry covers, and it adds nothing for an English reader. The bracket holds the Chinese alone,
+    at most eight characters and no word that relates it to something else (李娜的教练)."""
+    open_at = _skip_back(text, start) - 1
+    close = _skip_on(text, end)
+    if open_at < 0 or text[open_at] not in OPEN or close >= len(text) or text[close] not in CLOSE:
+        return None
+    if end - start > 8 or _RELATIONAL.intersection(text[start:end]):
+        return None
+    outside = _skip_back(text, open_at)
+    if _NAME_BEFORE.search(text, max(0, outside - 80), outside) is None:
+        return None
+    return _deleted(text, outside, close + 1)
+
+
 def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"

@@ -56,7 +56,7 @@ from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import pinyin_of
 from .base import replace_after_article, report
-from .echo import aside_edits, echo_edits, gloss_edits, glued_word_edits, near_echo_edits
+from .echo import aside_edits, echo_edits, gloss_edits, glued_word_edits, name_bracket_edits, near_echo_edits
 from .zh001 import LOCAL_UNITS, english_for, named_by_place, term_ends_at
 
 if TYPE_CHECKING:  # the fallback package is imported only by documents that need it (start-up)
@@ -279,6 +279,11 @@ def check(scan: Scan) -> Iterator[Finding]:
         proposal = _before_term(scan, piece, proposal, terms)
         proposal, begin = _title_said(scan, piece, _inflected(scan, piece, proposal))
         proposal = _street_of(scan, piece, proposal)
+        bracket = name_bracket_edits(scan.text, piece.start, piece.end)
+        if bracket is not None:  # China Passenger Car Association (乘联会): the name's Chinese, deleted
+            message = f"'{han}' ({pinyin_of(han)}) in brackets after the English name it gives; delete it"
+            yield Finding(CODE, Span(piece.start, piece.end), message, Fix(bracket, Safety.SUGGESTION), Origin("echo"))
+            continue
         if proposal is None:
             message = (
                 f"'{han}' ({pinyin_of(han)}) has no glossary entry; "
