@@ -128,7 +128,7 @@ def _title_said(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> tuple
         return proposal, piece.start
     before = scan.text[max(0, piece.start - 30) : piece.start]
     rest = english[len(title) + 1 :]
-    said = before.rstrip().lower().endswith(title.lower())
+    said = before.rstrip(" ,").lower().endswith(title.lower())  # The mayor, 李市长: The mayor, Li
     office = _OFFICE_BEFORE.search(before) is not None and title not in _COURTESIES
     if said or office:
         return dataclasses.replace(proposal, english=rest, note=f"{proposal.note}; a title is said before it"), piece.start
