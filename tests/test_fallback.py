@@ -314,3 +314,14 @@ def test_surname_with_a_title_or_a_verb_of_saying(han: str, expected: str) -> No
 def test_participle() -> None:
     assert [participle(v) for v in ("arrest", "take", "approve", "write down", "Give")] == [
         "arrested", "taken", "approved", "written down", "Given"]
+
+
+def test_a_name_in_traditional_characters_is_flagged_as_maybe_romanised_otherwise() -> None:
+    from cleanup.fallback import propose
+
+    text = "lawmaker 羅健熙 said and lawmaker 罗健熙 agreed"
+    traditional = propose("羅健熙", text, 9, 12)
+    simplified = propose("罗健熙", text, 29, 32)
+    assert traditional is not None and simplified is not None
+    assert traditional.english == simplified.english == "Luo Jianxi"
+    assert "romanised otherwise" in traditional.note and "romanised otherwise" not in simplified.note

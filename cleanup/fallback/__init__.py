@@ -106,13 +106,22 @@ def _propose(han: str, titled: bool, glossary: tuple[tuple[str, str], ...]) -> P
     proposals = [_propose_run(index.simplified(run), index, titled, words) for run in _RUN.findall(han)]
     if any(p is None for p in proposals):
         return None
-    done = [p for p in proposals if p is not None]
+    done = [_romanised_elsewhere(p, run, index) for p, run in zip(proposals, _RUN.findall(han)) if p is not None]
     if len(done) == 1:
         return done[0]
     # A foreign name written with a middle dot (弗拉基米尔·普京): its parts joined by a space,
     # without a part the next one already spells out (普京 is "Vladimir Putin" on its own).
     kept = [p for p, nxt in zip(done, done[1:] + [None]) if nxt is None or p.english not in nxt.english]
     return Proposal(" ".join(p.english for p in kept), _sources(done), "; ".join(p.note for p in done))
+
+
+def _romanised_elsewhere(proposal: Proposal, run: str, index: Index) -> Proposal:
+    """A name written in traditional characters is most likely from Hong Kong, Macao or Taiwan,
+    where names are romanised otherwise (羅健熙 is Lo Kin-hei, not Luo Jianxi): the note says so."""
+    if proposal.source != NAME or index.simplified(run) == run:
+        return proposal
+    note = f"{proposal.note}; in traditional characters: a Hong Kong, Macao or Taiwan name may be romanised otherwise"
+    return Proposal(proposal.english, proposal.source, note, proposal.verb)
 
 
 def _propose_run(simplified: str, index: Index, titled: bool, glossary: Mapping[str, str]) -> Proposal | None:
