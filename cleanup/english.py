@@ -318,7 +318,8 @@ _HEAD_NOUNS = frozenset(
     production exports imports export import price prices yield yields company companies firm firms
     buyer buyers owner owners purchase purchases demand supply auction auctions issuance model models
     brand brands fund funds index plant plants factory factories project projects program programs
-    programme programmes sector segment business businesses penetration shipments deliveries""".split()
+    programme programmes sector segment business businesses penetration shipments deliveries loan loans plan plans
+    policy policies reform reforms financing growth development""".split()
 )
 # Plurals that are not the plural of a count noun: esports is not "esport", goods not "good".
 _PLURAL_ONLY = frozenset(
