@@ -102,6 +102,11 @@ def may_stay_chinese(scan: Scan, pos: int) -> bool:
     return _described(scan, nxt, entry, "")[1] is Safety.SUGGESTION
 
 
+def _amount_ends_at(scan: Scan, pos: int) -> bool:
+    """Whether an amount ZH004 writes ends at ``pos`` (it pads itself toward Chinese that may stay)."""
+    return any(end == pos for _, end in scan.amounts) if scan.han else False
+
+
 def term_ends_at(scan: Scan, pos: int) -> bool:
     """Whether a glossary term ends at ``pos`` (it pads itself toward what follows it there)."""
     return pos in scan.term_ends
@@ -371,6 +376,6 @@ def check(scan: Scan) -> Iterator[Finding]:
             after = after[:-1]  # a model letter belongs to the number: 长征二号F → Long March-2F
         if not reach and may_stay_chinese(scan, piece.end) and not after.endswith(" "):
             after += " "  # Chinese that may stay goes on: keep the English apart from it
-        if safety is Safety.SUGGESTION and term_ends_at(scan, piece.start):
-            after = after.removeprefix(" ")  # the term before pads itself toward this one
+        if safety is Safety.SUGGESTION and (term_ends_at(scan, piece.start) or _amount_ends_at(scan, piece.start)):
+            after = after.removeprefix(" ")  # the term or amount before pads itself toward this one
         yield replace_after_article(scan.text, CODE, piece.start, end, after, safety, message, entry.origin)

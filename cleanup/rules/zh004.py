@@ -49,7 +49,7 @@ from ..numbers import DIGITS, figure, year_like
 from ..scan import Scan
 from ..zh import has_han
 from .base import han_padding, replace, report, spaced_from_before
-from .zh001 import english_for
+from .zh001 import english_for, may_stay_chinese
 
 CODE = "ZH004"
 NAME = "chinese-currency"
@@ -342,6 +342,8 @@ def _pad(ctx: _Context, start: int, end: int, english: str) -> str:
         padded = padded[1:]
     elif padded.startswith(" ") and ctx.in_taken(start - 1) and spaced_from_before(ctx.text[start]):
         padded = padded[1:]  # the amount translated just before pads its own end (美元1.5|HK港币5)
+    if has_han(ctx.text[end : end + 1]) and not padded.endswith(" ") and may_stay_chinese(ctx.scan, end):
+        padded += " "  # Chinese that may stay after it (20元无门槛): keep the English apart from it
     return padded
 
 
