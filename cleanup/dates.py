@@ -412,7 +412,7 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
         return None  # 1米8 is 1.8 meters, 一户一户 household by household: another reading
     english = _QUANTITY_UNITS[unit]
     hedge = "more than " if more or unit == "个多月" else ""
-    if unit in _COUNTED_UNITS and not m["qwhen"] and _NOUN_NEXT.match(text, m.end()):
+    if unit in _COUNTED_UNITS and not m["qwhen"] and _NOUN_PHRASE_NEXT.match(text, m.end()):
         return hedge + written  # 3.2万人次 visits: 32,000 visits, the counter dropped
     if unit == "岁" and _BIRTHDAY.match(text, m.end()) and number.isdigit() and not scale:
         return ordinal(int(number))  # his 56岁 birthday: his 56th birthday
@@ -438,6 +438,11 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
 
 _NOUN_NEXT = regex.compile(
     rf"[ ]?(?!{_FUNCTION_WORDS}\b|(?i:has|was|its|this|says|rises|falls|grows|always|perhaps|sometimes)\b)[a-z]+s\b"
+)
+# A plural noun after up to two words that describe it: 50.2万辆 new energy vehicles.
+_NOUN_PHRASE_NEXT = regex.compile(
+    rf"[ ]?(?!{_FUNCTION_WORDS}\b|(?i:has|was|its|this|says|rises|falls|grows|always|perhaps|sometimes)\b)"
+    r"(?:[a-z][a-z-]* ){0,2}[a-z]+s\b"
 )
 _PERSON_NEXT = regex.compile(
     r"[ ](?:man|woman|boy|girl|son|daughter|child|baby|patient|student|pupil|driver|worker|farmer|resident|mother"
