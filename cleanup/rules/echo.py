@@ -42,7 +42,7 @@ def _forms(english: Iterable[str]) -> list[str]:
     for en in english:
         norm = _norm(en)
         if norm:
-            for form in (norm, norm.replace("'", ""), plural(norm)):  # Singles Day; ID cards (身份证)
+            for form in (norm, norm.replace("'", ""), norm.replace("-", " "), plural(norm)):  # Singles Day; ID cards
                 forms.add(form)
                 forms.add(form.removeprefix("the "))
     return sorted(forms - {""}, key=len, reverse=True)

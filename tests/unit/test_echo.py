@@ -67,6 +67,7 @@ def test_one_word_gloss(text: str, han: str, english: str, out: str | None) -> N
     ("Apollo Go, known as 萝卜快跑, has grown.", "萝卜快跑", "Apollo Go", "Apollo Go has grown."),
     ("Douyin, also known as “抖音”.", "抖音", "Douyin", "Douyin."),
     ("refund only or 仅退款 now", "仅退款", "refund only", "refund only now"),
+    ("refund only, or 仅退款, policies", "仅退款", "refund-only", "refund only policies"),  # a hyphen aside
     ("the service, known as 萝卜快跑, grew", "萝卜快跑", "Apollo Go", None),  # the English is another name
 ])  # fmt: skip
 def test_aside(text: str, han: str, english: str, out: str | None) -> None:
