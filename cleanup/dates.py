@@ -365,7 +365,7 @@ _COUNTED = {"季度": " quarter", "轮": " round", "批": " batch", "次": ""}  
 
 
 def _ordinal(m: regex.Match[str]) -> str | None:
-    """第二十三条 → Article 23, 第三章 → Chapter 3, 第十四届 → 14th, 第三次 → third, 第一季度 →
+    """第二十三条 → Article 23, 第三章 → Chapter 3, 第十四届 → 14th, 第三届 → third, 第三次 → third, 第一季度 →
     first quarter, 第二轮 → second round, 第一批 → first batch (AP spells out first to ninth)."""
     n = _number(m["ord"])
     if not n:
@@ -374,7 +374,7 @@ def _ordinal(m: regex.Match[str]) -> str | None:
     if unit in _PARTS:
         return f"{_PARTS[unit]} {n}"
     if unit == "届":
-        return ordinal(n)
+        return _ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)  # the third CIIE, the 14th NPC (Xinhua)
     if unit == "季度" and n > 4:
         return None
     return (_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)) + _COUNTED[unit]
