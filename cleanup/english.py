@@ -352,7 +352,7 @@ _THE_FORM = regex.compile(
     r" Committee|National People's Congress|People's Bank|People's Republic)\b"
     r"|\b(?:River|Sea|Ocean|Strait|Gulf|Islands|Mountains|Canal|Commission|Committee|Council|Ministry"
     r"|Administration|Federation|Association|Peninsula|Plateau|Desert|Basin|Delta|Organization|Organisation"
-    r"|Union|Fund|Forum|Festival)$"
+    r"|Union|Fund|Forum|Festival|Bureau|Department)$"
 )
 # A verb whose object may be such a name: He urged 世卫组织 to act (the World Health Organization).
 _VERB_BEFORE = regex.compile(r"(?<![\w'’])([a-z]+)[ ]$")

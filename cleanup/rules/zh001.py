@@ -364,7 +364,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         english = _without_title_said(scan.text, piece.start, english)
         if named_by_place(scan, piece, english):
             english = title_case(english)  # 海淀区应急管理局: Haidian District Emergency Management Bureau
-        if piece.person < 0 and not piece.chain and the_missing(scan.text, piece.start, piece.end, english):
+        titled = _name_follows(scan, piece.end)  # a title before a name takes no "the": President … Andrew Leung
+        if piece.person < 0 and not piece.chain and not titled and the_missing(scan.text, piece.start, piece.end, english):
             english = f"the {english}"  # tensions in 中东: in the Middle East
         end = piece.end + reach  # the English after it, when said in another case, is taken in
         if piece.chain and _CHAIN_GOES_ON.match(scan.text, end):
