@@ -113,10 +113,16 @@ INVARIANT = frozenset(
 )
 
 
+_PAIR = regex.compile(r"([a-z]+) (and|or) ([a-z]+)")
+_NEXT_ANY = regex.compile(r"[ ]?([A-Za-z]+)")  # the word after a span, glued or not
+_NEXT_LOWER = regex.compile(r" ([a-z]+)\b")  # a lower-case word after a space
+_ONE = regex.compile(r"1(?:\.0+)?[ ]")
+
+
 def plural(phrase: str) -> str:
     """Plural of a noun phrase: inflect its last word (mineral → minerals, policy → policies);
     of two nouns joined by "and" or "or", both (country and region → countries and regions)."""
-    pair = regex.fullmatch(r"([a-z]+) (and|or) ([a-z]+)", phrase)
+    pair = _PAIR.fullmatch(phrase)
     if pair is not None:
         return f"{plural(pair.group(1))} {pair.group(2)} {plural(pair.group(3))}"
     head, _, last = phrase.rpartition(" ")
@@ -259,9 +265,9 @@ def plural_here(text: str, start: int, end: int, english: str) -> bool:
     if last.endswith(_ADJECTIVE_ENDINGS) or _PREPOSITION.search(english):
         return False  # universally beneficial; new type of international relations: not the last word
     before = _PLURAL_BEFORE.search(text, max(0, start - 16), start)
-    if before is None or regex.fullmatch(r"1(?:\.0+)?[ ]", before.group()):
+    if before is None or _ONE.fullmatch(before.group()):
         return False
-    nxt = regex.match(r"[ ]?([A-Za-z]+)", text[end : end + 30])
+    nxt = _NEXT_ANY.match(text[end : end + 30])
     return nxt is None or nxt.group(1).lower() in NOT_A_NOUN or _past_verb(nxt.group(1))
 
 
@@ -305,7 +311,7 @@ def modifies_noun(text: str, start: int, end: int) -> bool:
     """Whether what stands at ``text[start:end]`` is between a determiner and a noun, and so
     modifies it: ``a 十年 plan`` (a 10-year plan), ``a 日本 company`` (a Japanese company). The
     next word is taken for a noun unless it is a function word or a common verb."""
-    word = regex.match(r" ([a-z]+)\b", text[end : end + 30])
+    word = _NEXT_LOWER.match(text[end : end + 30])
     if word is None or word.group(1) in NOT_A_NOUN or word.group(1) in _VERBS_AFTER or word.group(1).endswith("ed"):
         return False
     return _DETERMINER.search(text, max(0, start - 10), start) is not None
@@ -333,7 +339,7 @@ def attributive_plural(text: str, start: int, end: int, english: str) -> bool:
     singular: ``several 新能源汽车 makers`` (new energy vehicle makers), ``the 国债 yield``."""
     if not english.islower() or "," in english or " of " in english or english.rsplit(" ", 1)[-1] in _PLURAL_ONLY:
         return False
-    word = regex.match(r" ([a-z]+)\b", text[end : end + 30])
+    word = _NEXT_LOWER.match(text[end : end + 30])
     return word is not None and word.group(1) in _HEAD_NOUNS and singular(english) != english
 
 
@@ -387,7 +393,7 @@ def the_missing(text: str, start: int, end: int, english: str) -> bool:
             return False  # 国务院 also approved it: The State Council, at a sentence's start too
     if text[end : end + 1] == "-":
         return False
-    nxt = regex.match(r"[ ]?([A-Za-z]+)", text[end : end + 30])
+    nxt = _NEXT_ANY.match(text[end : end + 30])
     word = nxt.group(1) if nxt else ""
     return not word or word[:1].isupper() or word.lower() in NOT_A_NOUN | _ADVERBS or _past_verb(word)
 

@@ -32,6 +32,7 @@ from .index import Index, default_index
 from .senses import read
 
 DESIGNATION = "designation"
+_NUMBER_NEXT = regex.compile(r"-?\d")
 # The letters of the PLA's type designations, as Chinese and foreign English writes them: 歼-20 is
 # the J-20 (jian, fighter), 运-20 the Y-20, 东风-41 the DF-41. Read only right before a number.
 DESIGNATIONS = {
@@ -61,7 +62,7 @@ def propose(
     """
     if len(han) > MAX_RUN or not HAN.fullmatch(han):  # Han only; a middle dot may join a name
         return None
-    designation = DESIGNATIONS.get(han) if regex.match(r"-?\d", text[end : end + 2]) else None
+    designation = DESIGNATIONS.get(han) if _NUMBER_NEXT.match(text, end) else None
     if designation is not None:  # 歼-20: the J-20, as the PLA's types are written in English
         return Proposal(designation, DESIGNATION, f"{han}: the letters of a PLA type designation ({designation}-)")
     titled = names.named_here(text, start, end)

@@ -37,6 +37,12 @@ def _norm(text: str) -> str:
 
 
 def _forms(english: Iterable[str]) -> list[str]:
+    """``_forms_of``, remembered: the same terms recur in document after document."""
+    return _forms_of(tuple(english))
+
+
+@functools.lru_cache(maxsize=4096)
+def _forms_of(english: tuple[str, ...]) -> list[str]:
     """The English to look for, normalised, with and without a leading ``the``."""
     forms = set()
     for en in english:
