@@ -72,6 +72,7 @@ def _datelines(scan: Scan) -> Iterator[Finding]:
 
 
 _NEXT_WORD = regex.compile(r"[ ]?([A-Za-z]+)")
+_ONE_THEN_PLURAL = regex.compile(r"[ ]?([a-z]+s)\b(?![ ]of\b)")  # one of them stays
 
 
 def _unit_said_after(text: str, end: int, english: str) -> str:
@@ -122,6 +123,11 @@ def check(scan: Scan) -> Iterator[Finding]:
             english = ("M" if hedge.group()[0].isupper() else "m") + english[1:]
             fix = Fix((Edit(Span(hedge.start(), date.end), english),), safety)
             yield Finding(CODE, Span(date.start, date.end), message, fix, ORIGIN)
+            continue
+        one = _ONE_THEN_PLURAL.match(text, date.end) if english.strip().lower() in ("one", "1") else None
+        if one is not None and singular(one.group(1)) != one.group(1):  # 一位 netizens: one netizen
+            english = english + one.group().replace(one.group(1), singular(one.group(1)))
+            yield replace_after_article(text, CODE, date.start, one.end(), english, safety, message, ORIGIN)
             continue
         yield replace_after_article(text, CODE, date.start, date.end, english, safety, message, ORIGIN)
 
