@@ -201,6 +201,8 @@ def gloss_edits(text: str, start: int, end: int, english: str) -> tuple[Edit, ..
     shared = wanted & _stems(" ".join(sentence.split()[-WINDOW:]))
     if 2 * len(shared) <= len(wanted) or len(shared) < 2:
         return None  # one shared word is too little: the minister (时任部长) adds "at the time"
+    if "的" in text[start:end] and shared != wanted:
+        return None  # Zhang Wei (张伟的父亲): his father, someone else, not a gloss of the name
     return _deleted(text, outside, after + 1)
 
 

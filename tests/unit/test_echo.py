@@ -56,6 +56,7 @@ def test_glued_word(text: str, word: str, out: str | None) -> None:
     ("the minister (时任部长) said", "时任部长", "then minister", None),  # "at the time" is new
     ("a long report (报告) said", "报告", "report", "a long report said"),
     ("the report was very long (报告)", "报告", "report", None),  # not among the last three words
+    ("Zhang Wei (张伟的父亲) spoke", "张伟的父亲", "Zhang Wei father", None),  # 的: someone else
 ])  # fmt: skip
 def test_one_word_gloss(text: str, han: str, english: str, out: str | None) -> None:
     start = text.index(han)
