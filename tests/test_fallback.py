@@ -325,3 +325,10 @@ def test_a_name_in_traditional_characters_is_flagged_as_maybe_romanised_otherwis
     assert traditional is not None and simplified is not None
     assert traditional.english == simplified.english == "Luo Jianxi"
     assert "romanised otherwise" in traditional.note and "romanised otherwise" not in simplified.note
+
+
+def test_a_name_before_de_is_possessive() -> None:
+    from cleanup.fallback import propose
+
+    proposal = propose("张伟的父亲", "x 张伟的父亲 y", 2, 7)
+    assert proposal is not None and proposal.english == "Zhang Wei's father"

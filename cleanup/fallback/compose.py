@@ -330,6 +330,8 @@ def english_of(parts: list[Part]) -> str:
     for i, p in enumerate(parts):
         nxt = parts[i + 1].han if i + 1 < len(parts) else ""
         english = POSSESSIVE.get(p.english, p.english) if nxt == "的" else p.english
+        if nxt == "的" and p.source in (NAME, PLACE) and i + 2 < len(parts):
+            english += "'s"  # 张伟的父亲: Zhang Wei's father
         if (nxt == "了" and p.verb) or (p.han in names.SAYING and i and parts[i - 1].source == NAME):
             english = past(english)  # 买了 → bought; 王表示 → Wang said, as a report writes it
         if i and named_body(english) and parts[i - 1].source != NAME and parts[i - 1].english[:1].isupper():
