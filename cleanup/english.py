@@ -201,7 +201,8 @@ def takes_an(phrase: str) -> bool:
         digits = regex.match(r"[\d,]*", word).group().replace(",", "")  # type: ignore[union-attr]
         return digits.startswith("8") or (digits[:2] in ("11", "18") and len(digits) in (2, 5, 8))
     letters = "".join(ch for ch in word if ch.isalpha())
-    if len(letters) > 1 and letters.isupper():  # an acronym read as letters (an FBI) or as a word (a NATO)
+    initial = len(word) == 1 or not word[1].isalpha()  # H (of H-6K) or F-35: a letter read by its name
+    if letters.isupper() and (len(letters) > 1 or initial):  # an acronym read as letters (an FBI) or as a word (a NATO)
         if letters in ("NATO", "UNESCO", "UNICEF", "OPEC", "ASEAN", "APEC", "NASA", "NASDAQ"):
             return letters[0] in "AEIO"
         return letters[0] in _VOWEL_LETTER_NAMES

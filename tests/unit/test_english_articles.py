@@ -16,6 +16,7 @@ from cleanup.english import agree_article, takes_an
         ("UN team", False), ("NATO summit", False), ("ASEAN summit", True), ("8-year plan", True),
         ("11-member team", True), ("110 people", False), ("18th", True), ("one-off", False),
         ("Ukrainian official", False), ("ICU bed", True), ("high-speed rail", False), ("", False),
+        ("H-6K bomber", True), ("F-35", True), ("J-20 jet", False), ("Hexie train", False),
     ],
 )  # fmt: skip
 def test_takes_an(phrase: str, an: bool) -> None:
