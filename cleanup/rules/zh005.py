@@ -72,6 +72,7 @@ def _datelines(scan: Scan) -> Iterator[Finding]:
 
 
 _NEXT_WORD = regex.compile(r"[ ]?([A-Za-z]+)")
+_OF_PLURAL = regex.compile(r" of(?= [a-z]+s\b)")
 _ONE_THEN_PLURAL = regex.compile(r"[ ]?([a-z]+s)\b(?![ ]of\b)")  # one of them stays
 
 
@@ -123,6 +124,11 @@ def check(scan: Scan) -> Iterator[Finding]:
             english = ("M" if hedge.group()[0].isupper() else "m") + english[1:]
             fix = Fix((Edit(Span(hedge.start(), date.end), english),), safety)
             yield Finding(CODE, Span(date.start, date.end), message, fix, ORIGIN)
+            continue
+        visits = _OF_PLURAL.match(text, date.end) if english.endswith(" person-times") else None
+        if visits is not None:  # 35万人次 of visitors: 350,000 visitors, not "person-times of visitors"
+            english = english.removesuffix(" person-times")
+            yield replace_after_article(text, CODE, date.start, visits.end(), english, safety, message, ORIGIN)
             continue
         one = _ONE_THEN_PLURAL.match(text, date.end) if english.strip().lower() in ("one", "1") else None
         if one is not None and singular(one.group(1)) != one.group(1):  # 一位 netizens: one netizen
