@@ -109,8 +109,16 @@ def matches_case(text: str, key: str) -> bool:
 # Nouns whose plural is the singular (two aircraft, five species).
 INVARIANT = frozenset(
     "aircraft spacecraft hovercraft personnel equipment series species news sheep fish deer headquarters "
-    "means offspring livestock cattle poultry".split()
+    "means offspring livestock cattle poultry police staff people rabies diabetes measles mumps herpes "
+    "scabies".split()
 )
+# Plurals that do not end in a plain s, both ways (singular reads the left, plural the right).
+_IRREGULAR = {
+    "children": "child", "men": "man", "women": "woman", "crises": "crisis", "analyses": "analysis",
+    "theses": "thesis", "diagnoses": "diagnosis", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+}
+_SINGULAR_OF = dict(_IRREGULAR)
+_PLURAL_OF = {v: k for k, v in _IRREGULAR.items()}
 
 
 _PAIR = regex.compile(r"([a-z]+) (and|or) ([a-z]+)")
@@ -127,6 +135,9 @@ def plural(phrase: str) -> str:
         return f"{plural(pair.group(1))} {pair.group(2)} {plural(pair.group(3))}"
     head, _, last = phrase.rpartition(" ")
     low = last.lower()
+    if low in _PLURAL_OF:
+        many = _PLURAL_OF[low]
+        return f"{head} {many}" if head else many
     if low in INVARIANT:
         return phrase
     if low.endswith(("s", "x", "z", "ch", "sh")):
@@ -140,14 +151,20 @@ def plural(phrase: str) -> str:
 
 def singular(phrase: str) -> str:
     """Singular of a plural noun phrase: its last word (drones → drone, policies → policy,
-    buses → bus); a word that does not look plural is left as it is (news, analysis)."""
+    buses → bus, enterprises → enterprise, children → child); a word that does not look plural is
+    left as it is (news, analysis, police)."""
     head, _, last = phrase.rpartition(" ")
     low = last.lower()
+    if low in _SINGULAR_OF:
+        one = _SINGULAR_OF[low]
+        return f"{head} {one}" if head else one
     if low in INVARIANT or not low.endswith("s") or low.endswith(("ss", "us", "is", "ics")):
         return phrase
-    if low.endswith("ses") and not low.endswith("sses"):
-        return phrase  # buses or causes: the spelling does not say which
-    if low.endswith("ies") and len(low) > 4:
+    if low.endswith("uses") and not low.endswith(("ouses", "auses")):
+        last = last[:-2]  # buses, viruses, campuses: bus, virus, campus
+    elif low.endswith("ses") and not low.endswith("sses"):
+        last = last[:-1]  # cases, diseases, enterprises, houses, causes: the stem ends in e
+    elif low.endswith("ies") and len(low) > 4:
         last = last[:-3] + "y"
     elif low.endswith(("sses", "shes", "ches", "xes", "zes")):
         last = last[:-2]
@@ -304,7 +321,7 @@ _VERBS_AFTER = frozenset(
     """said says say told tells added noted stressed urged warned made makes took takes gave gives saw sees sent
     won lost held holds met left rose rises fell falls grew grows hit cut set put led went goes came comes
     became becomes began begins paid pays sold sells spent built bought brought thought found kept showed
-    wants plans hopes needs agreed announced reported""".split()
+    wants plans hopes needs agreed announced reported spoke""".split()
 )
 
 
@@ -341,7 +358,9 @@ def attributive_plural(text: str, start: int, end: int, english: str) -> bool:
     if not english.islower() or "," in english or " of " in english or english.rsplit(" ", 1)[-1] in _PLURAL_ONLY:
         return False
     word = _NEXT_LOWER.match(text[end : end + 30])
-    return word is not None and word.group(1) in _HEAD_NOUNS and singular(english) != english
+    if word is None or word.group(1) not in _HEAD_NOUNS or text.startswith(" to ", end + word.end()):
+        return False  # many 外资企业 plan to expand: "plan" is their verb
+    return singular(english) != english
 
 
 # Proper names that English writes with "the": the Middle East, the United States, the Yangtze

@@ -31,7 +31,7 @@ def test_plural_here(text: str, english: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("many", "one"),
-    [("drones", "drone"), ("policies", "policy"), ("buses", "buses"), ("classes", "class"), ("early warning aircraft", "early warning aircraft"),
+    [("drones", "drone"), ("policies", "policy"), ("buses", "bus"), ("classes", "class"), ("enterprises", "enterprise"), ("diseases", "disease"), ("houses", "house"), ("children", "child"), ("rabies", "rabies"), ("traffic police", "traffic police"), ("early warning aircraft", "early warning aircraft"),
      ("news", "news"), ("analysis", "analysis"), ("logistics", "logistics"), ("treasury bonds", "treasury bond")],
 )  # fmt: skip
 def test_singular(many: str, one: str) -> None:
