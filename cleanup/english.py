@@ -250,6 +250,8 @@ def agree_article(text: str, start: int, replacement: str) -> tuple[int, str]:
     article = m.group("article")
     if article[0] == "A" and not sentence_start(text, m.start()):
         return start, replacement  # Class A, Plan A: a letter, not the article
+    if replacement.lstrip(" ").startswith("The "):
+        return m.start(), replacement.lstrip(" ")  # a Surging News reporter: The Paper reporter, one article
     wanted = "an" if takes_an(replacement) else "a"
     if article.lower() == wanted:
         return start, replacement

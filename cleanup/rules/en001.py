@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ..english import transfer_case
+from ..english import agree_article, transfer_case
 from ..han import looks_transliterated
 from ..model import Edit, Finding, Fix, Safety, Span
 from ..scan import EnHit, Scan
@@ -47,12 +47,16 @@ def hit_finding(scan: Scan, hit: EnHit, code: str, message: str, safety=None) ->
     possessive = apostrophe in ("'", "’") and not scan.text[end + 1 : end + 2].isalpha()
     if possessive and before[-1:] in "sS" and after[-1:] not in "sS":
         after, end = f"{after}{apostrophe}s", end + 1  # Ningde Times' shares → CATL's shares
-    fix = Fix((Edit(Span(hit.start, end), after),), safety or entry.safety)
+    start, after = agree_article(scan.text, hit.start, after)  # a Surging News reporter → a The Paper: once
+    fix = Fix((Edit(Span(start, end), after),), safety or entry.safety)
     return Finding(code, Span(hit.start, hit.end), message, fix, entry.origin)
 
 
 _MENTIONED = regex.compile(
     r"(?i)(?<![\w'’-])(?:call|calls|called|calling|dubbed|dubs|known as|termed|slogan|slogans)[,:]?\s*[\"“‘']?$"
+    # a quoted form the sentence talks about: used the phrase "new crown pneumonia", write "India-Pacific"
+    r"|(?i)(?<![\w'’-])(?:phrase|term|word|words|expression|wording|name|used|uses|use|using|write|writes|wrote"
+    r"|written|translated as|rendered as|referred to (?:it|them) as|instead of|rather than)[,:]?\s*(?:the\s+)?[\"“‘']$"
 )
 # A second name given on purpose: Peking Opera, also known as Beijing Opera; X (formerly Y); X, or Y.
 _ALIAS = regex.compile(r"(?i)(?:(?<![\w'’-])(?:or|aka|a\.k\.a\.|formerly|previously|also)[,:]?\s*|\()[\"“‘']?$")
@@ -61,7 +65,7 @@ _ALIAS = regex.compile(r"(?i)(?:(?<![\w'’-])(?:or|aka|a\.k\.a\.|formerly|previ
 def mentioned(text: str, start: int, aliases: bool = False) -> bool:
     """Whether the words at ``start`` are a name only mentioned (what some media call One Belt One
     Road), or with ``aliases`` also a second name given on purpose (Peking Opera, or Beijing Opera)."""
-    window = max(0, start - 24)
+    window = max(0, start - 40)
     return bool(_MENTIONED.search(text, window, start) or aliases and _ALIAS.search(text, window, start))
 
 
