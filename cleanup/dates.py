@@ -99,7 +99,7 @@ _MEASURES = (
     "公顷", "吨", "克", "千瓦时", "度电", "千瓦", "海里", "英里", "斤", "桶", "吨标准煤",
 )  # fmt: skip  # figures even below 10 (AP)
 # Units that count things an English noun after them may name: 3.2万人次 visits is 32,000 visits.
-_COUNTED_UNITS = ("人次", "户", "辆", "架次")
+_COUNTED_UNITS = ("人次", "户", "辆", "架次", "人")
 # Units a figure may follow straight on (3年6个月, 2小时30分钟); after any other, a figure makes
 # another reading (1米8 is 1.8 meters).
 _TIME_UNITS = frozenset("年 个月 个多月 周 星期 天 小时 个小时 个钟头 分钟 秒钟 秒".split())
@@ -416,8 +416,8 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
         return hedge + written  # 3.2万人次 visits: 32,000 visits, the counter dropped
     if unit == "岁" and _BIRTHDAY.match(text, m.end()) and number.isdigit() and not scale:
         return ordinal(int(number))  # his 56岁 birthday: his 56th birthday
-    if unit == "岁" and text[: m.start()].endswith(("aged ", "Aged ", "age ", "ages ")):
-        return written  # aged 35岁: aged 35, not "aged 35 years old"
+    if unit == "岁" and text[: m.start()].endswith(("aged ", "Aged ", "age ", "ages ", "at ")):
+        return written  # aged 35岁: aged 35, not "aged 35 years old"; died at 89岁: at 89
     if unit == "岁" and (
         text[: m.start()].endswith(("a ", "an ", "A ", "An "))
         or modifies_noun(text, m.start(), m.end())
@@ -433,16 +433,25 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
     phrase = f"{hedge}{written} {english}"
     if unit == "岁":
         phrase += " old"
+    elif unit in _MASS_UNITS and not m["qwhen"] and _MASS_NOUN_NEXT.match(text, m.end()):
+        phrase += " of"  # 20吨 medical supplies: 20 tonnes of medical supplies
     return phrase + {"前": " ago", "后": " later", None: ""}[m["qwhen"]]
 
 
+# Units of weight and volume, and what may follow them as the thing measured: 500克 flour.
+_MASS_UNITS = ("吨", "克", "公斤", "千克", "斤", "立方米", "桶")
+_MASS_NOUN_NEXT = regex.compile(
+    rf"[ ](?!{_FUNCTION_WORDS}\b|(?i:per|each|every|a|an|last|next|this|these|those|daily|yearly|annually|today|"
+    r"yesterday|now|more|less|were|was|has|have|had|will|would|could|can|should|must|may|might|are|be|been|"
+    r"said|says|ago|later|earlier|above|below|so|than|too|already)\b)[a-z][a-z-]+\b"
+)
 _NOUN_NEXT = regex.compile(
     rf"[ ]?(?!{_FUNCTION_WORDS}\b|(?i:has|was|its|this|says|rises|falls|grows|always|perhaps|sometimes)\b)[a-z]+s\b"
 )
 # A plural noun after up to two words that describe it: 50.2万辆 new energy vehicles.
 _NOUN_PHRASE_NEXT = regex.compile(
     rf"[ ]?(?!{_FUNCTION_WORDS}\b|(?i:has|was|its|this|says|rises|falls|grows|always|perhaps|sometimes)\b)"
-    r"(?:[a-z][a-z-]* ){0,2}[a-z]+s\b"
+    r"(?:[A-Za-z][\w-]* ){0,2}[a-z]+s\b"
 )
 _PERSON_NEXT = regex.compile(
     r"[ ](?:man|woman|boy|girl|son|daughter|child|baby|patient|student|pupil|driver|worker|farmer|resident|mother"
