@@ -371,16 +371,17 @@ _THE_NAMES = frozenset(
     """Middle East|United States|United Kingdom|Netherlands|Philippines|European Union|United Nations
     |Persian Gulf|Arctic|Antarctic|Caribbean|Balkans|Baltic states|Sahel|Vatican|Kremlin|Pentagon
     |White House|State Council|Bahamas|Maldives|Pacific|Atlantic|Mediterranean|Gaza Strip|West Bank
-    |Korean Peninsula|Mainland|Greater Bay Area|Belt and Road Initiative|Hague|Gambia|Far East""".replace(
-        "\n", ""
-    ).split("|")
+    |Korean Peninsula|Mainland|Greater Bay Area|Belt and Road Initiative|Hague|Gambia|Far East|World Bank
+    |Federal Reserve|European Central Bank|Asian Development Bank|Asian Infrastructure Investment Bank
+    |New Development Bank|G7|G20""".split("|")
 )
 _THE_FORM = regex.compile(
     r"^(?:Ministry|Department|Office|University|Institute|Academy|Republic|Supreme People's|Central"
     r" Committee|National People's Congress|People's Bank|People's Republic)\b"
     r"|\b(?:River|Sea|Ocean|Strait|Gulf|Islands|Mountains|Canal|Commission|Committee|Council|Ministry"
     r"|Administration|Federation|Association|Peninsula|Plateau|Desert|Basin|Delta|Organization|Organisation"
-    r"|Union|Fund|Forum|Festival|Bureau|Department)$"
+    r"|Union|Fund|Forum|Festival|Bureau|Department|Agency|Center|Centre|Assembly|Party|Court|Office)$"
+    r"|\b(?:Academy|Bureau|Bank|Center|Centre|Office|Agency|Party|Association) (?:of|for)\b"  # not X University of Y
 )
 # A verb whose object may be such a name: He urged 世卫组织 to act (the World Health Organization).
 _VERB_BEFORE = regex.compile(r"(?<![\w'’])([a-z]+)[ ]$")
@@ -398,6 +399,9 @@ _PREPOSITION_BEFORE = regex.compile(
 def takes_the(english: str) -> bool:
     """Whether a proper name is written with "the" (the Middle East, the Ministry of Commerce)."""
     return english[:1].isupper() and (english in _THE_NAMES or _THE_FORM.search(english) is not None)
+
+
+_THE_NAMES = frozenset(name.strip() for name in _THE_NAMES)  # the list's lines keep their indentation
 
 
 def the_missing(text: str, start: int, end: int, english: str) -> bool:

@@ -29,3 +29,14 @@ def test_the_missing(text: str, english: str, missing: bool) -> None:
     han = next(w for w in text.split() if not w.isascii())
     start = text.index(han)
     assert the_missing(text, start, start + len(han), english) is missing
+
+
+@pytest.mark.parametrize(("name", "takes"), [
+    ("United Nations", True), ("Pentagon", True), ("West Bank", True), ("Federal Reserve", True),
+    ("World Bank", True), ("National Bureau of Statistics", True), ("Chinese Academy of Sciences", True),
+    ("Chinese Center for Disease Control and Prevention", True), ("Bank of China", True),
+    ("Communist Party of China", True), ("China Construction Bank", False),
+    ("Beijing Institute of Technology", False), ("Zhongnan University of Economics and Law", False),
+])  # fmt: skip
+def test_more_names_that_take_the(name: str, takes: bool) -> None:
+    assert takes_the(name) is takes
