@@ -207,10 +207,14 @@ _VOWEL_SOUND = ("hour", "honest", "honor", "honour", "heir", "herb")
 _VOWEL_LETTER_NAMES = "AEFHILMNORSX"  # letters whose names start with a vowel sound: an FBI, an SUV
 
 
+_CURRENCY_SIGN = regex.compile(r"^(?:[A-Z]{1,3})?[$€£¥](?=\d)")
+
+
 def takes_an(phrase: str) -> bool:
     """Whether an English phrase takes ``an`` rather than ``a``, by the sound of its first word:
     an atypical case, a universal rule, an hour, an FBI agent, an 8-year plan, a US envoy."""
     word = phrase.lstrip(" \"'“‘(").split(" ", 1)[0]
+    word = _CURRENCY_SIGN.sub("", word) or word  # an $800 million loan is read "an eight hundred": the figure
     if not word:
         return False
     low = word.lower()

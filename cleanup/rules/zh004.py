@@ -48,7 +48,7 @@ from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..numbers import DIGITS, figure, year_like
 from ..scan import Scan
 from ..zh import has_han
-from .base import han_padding, replace, report, spaced_from_before
+from .base import han_padding, replace, replace_after_article, report, spaced_from_before
 from .zh001 import english_for, may_stay_chinese
 
 CODE = "ZH004"
@@ -421,7 +421,7 @@ def _amount_finding(ctx: _Context, amount: Amount, safety: Safety) -> Finding:
         message += f" ('{ctx.text[marker : amount.start].strip()}' before it says the currency again)"
         fix = Fix((Edit(Span(marker, amount.end), after.lstrip(" ")),), safety)
         return Finding(CODE, Span(amount.start, amount.end), message, fix, origin)
-    return replace(CODE, amount.start, amount.end, after, safety, message, origin)
+    return replace_after_article(ctx.text, CODE, amount.start, amount.end, after, safety, message, origin)
 
 
 # ---- words with no amount ------------------------------------------------------------------
