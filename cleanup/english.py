@@ -292,7 +292,10 @@ def plural_here(text: str, start: int, end: int, english: str) -> bool:
     if before is None or _ONE.fullmatch(before.group()):
         return False
     nxt = _NEXT_ANY.match(text[end : end + 30])
-    return nxt is None or nxt.group(1).lower() in NOT_A_NOUN or _past_verb(nxt.group(1))
+    if nxt is None:
+        return True
+    word = nxt.group(1).lower()
+    return word in NOT_A_NOUN or word in _ADVERBS or _past_verb(nxt.group(1))  # three 航空母舰 now
 
 
 _ED_NOUNS = frozenset("bed red shed seed speed need feed creed greed weed hundred bred steed reed breed".split())
