@@ -158,6 +158,7 @@ DATE = regex.compile(
     r"|(?P<decy>1[5-9]\d0|20\d0)\s*年代(?P<dedge>初|末|中期)?"
     rf"|公元前(?P<bcy>\d{{1,4}}|{_NUM}{{1,6}})年"
     rf"|公元(?P<ady>\d{{1,4}})年(?![{_AFTER_YEAR}])"
+    rf"|(?:(?P<mry>{_YEAR})\s*年)?(?P<mr1>{_SMALL})\s*[-—–~～至到]\s*(?P<mr2>{_SMALL})\s*月(?![{_AFTER_MONTH}日号\d])"
     rf"|(?:(?P<ey>{_YEAR})\s*年|(?P<erel>去年|今年|明年))?(?P<em>{_SMALL})\s*月(?P<medge>底|末|初|上旬|中旬|下旬)(?!\p{{Han}})"
     rf"|(?P<ey2>{_YEAR})\s*年(?P<yedge>底|末|初)(?!\p{{Han}})"
     r"|(?P<erel2>去年|今年|明年)年?(?P<yedge2>底|末|初)(?!\p{Han})"
@@ -598,6 +599,16 @@ def _about_clock(m: regex.Match[str]) -> str | None:
     return f"around {hour}:{minute:02d} {part}" if minute else f"around {hour} {part}"
 
 
+def _month_range(m: regex.Match[str]) -> str | None:
+    """1-8月 → January-August, 2024年1-8月 → January-August 2024: the months of a statistics report."""
+    first, last = _number(m["mr1"]), _number(m["mr2"])
+    if not (first and last and 1 <= first < last <= 12):
+        return None
+    year = _number(m["mry"], year=True) if m["mry"] else None
+    months = f"{calendar.month_name[first]}-{calendar.month_name[last]}"
+    return f"{months} {year}" if year else months
+
+
 def _hour(m: regex.Match[str]) -> str | None:
     """18时 → 6 p.m., 24时 → midnight: 时 alone after a figure is the 24-hour clock of official
     notices (截至18时, as of 6 p.m.)."""
@@ -798,7 +809,7 @@ def _event(m: regex.Match[str]) -> str:
 _READERS = (
     ("lunar", _lunar), ("lm2", _lunar), ("lm3", _lunar), ("ny", _lunar), ("nye", _lunar), ("cent", _century),
     ("decy", _decade), ("bcy", _era_year), ("ady", _era_year), ("em", _edge), ("ey2", _edge), ("erel2", _edge),
-    ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
+    ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
     ("cheng", _share), ("zhe", _discount), ("term", _term), ("temp", _temperature), ("temp2", _temperature),
     ("evq", _event),
 )  # fmt: skip  # the groups read by a function of their own
