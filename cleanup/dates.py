@@ -520,6 +520,9 @@ def _english(m: regex.Match[str]) -> str | None:
         hour, minute, second = int(m["h"]), 30 if m["half"] else int(m["min"]), int(m["hsec"] or 0)
         if hour > 24 or minute >= 60 or second >= 60:
             return None
+        if "时" in m.group() and not m["hsec"] and hour <= 24:  # 时 is the 24-hour clock: 15时30分 → 3:30 p.m.
+            part = "a.m." if hour < 12 or hour == 24 else "p.m."
+            return f"{hour % 12 or 12}:{minute:02d} {part}"
         return f"{hour}:{minute:02d}:{second:02d}" if m["hsec"] else f"{hour}:{minute:02d}"
     if m["rel"] is not None:  # 去年10月 → October last year, 今年3月5日 → March 5 this year
         return _relative_year(m)

@@ -16,7 +16,7 @@ from cleanup.dates import chinese_dates
     ("2021年2月29日", []),  # no such day
     ("on 5日, he", [("5日", "the 5th", "date")]),
     ("the 22日", [("22日", "the 22nd", "date")]),
-    ("at 10时30分 and 9点半", [("10时30分", "10:30", "time"), ("9点半", "9:30", "time")]),
+    ("at 10时30分 and 9点半", [("10时30分", "10:30 a.m.", "time"), ("9点半", "9:30", "time")]),
     ("25时70分", []),
     ("百分之五 百分之2.5 百分之二点五", [("百分之五", "5 percent", "percentage"),
                                 ("百分之2.5", "2.5 percent", "percentage"),
