@@ -75,6 +75,7 @@ _WITHHELD = regex.compile(r"([A-Z][a-z]+)(?:某某|某)")  # Chen某: a name wit
 _PINYIN_THEN_HAN = regex.compile(r"([A-Z][a-z]+)(\p{Han})")  # Hua西: the translator stopped one character short
 
 
+_PLACE_GENERICS = {"县": "County", "区": "District", "镇": "Town", "乡": "Township", "村": "Village", "省": "Province"}
 _GENERIC_ENDS = frozenset("元币网报台社部局厅委省市县区镇村路街号年月日人股")
 
 
@@ -86,6 +87,9 @@ def _read_whole(token: str, han: str) -> tuple[str, str] | None:
     if withheld is not None and looks_transliterated(withheld.group(1)):
         return withheld.group(1), "a surname before 某, a name withheld"
     halfway = _PINYIN_THEN_HAN.fullmatch(token)
+    if halfway is not None and looks_transliterated(halfway.group(1)) and halfway.group(2) in _PLACE_GENERICS:
+        generic = _PLACE_GENERICS[halfway.group(2)]  # Anji县 → Anji County, Xihu区 → Xihu District
+        return f"{halfway.group(1)} {generic}", f"a place's name in pinyin and its generic {halfway.group(2)}"
     if halfway is None or not looks_transliterated(halfway.group(1)) or halfway.group(2) in _GENERIC_ENDS:
         return None  # Mei元 is half of 美元 (dollars), no name: a generic ends no pinyin name
     from ..fallback.pinyin import spelled  # the pinyin tables load only for such a token
