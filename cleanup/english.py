@@ -431,6 +431,25 @@ def the_missing(text: str, start: int, end: int, english: str) -> bool:
     return not word or word[:1].isupper() or word.lower() in NOT_A_NOUN | _ADVERBS or _past_verb(word)
 
 
+_ORDINAL_START = regex.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|last|same|previous)"
+    r"(?= |$)(?!.* place$)"  # third-party payment is an adjective; (finished in) second place takes none
+)
+
+
+def ordinal_needs_the(text: str, start: int, english: str) -> bool:
+    """Whether English that begins with an ordinal needs a "the" the text lacks: after a
+    preposition, a verb or at a sentence's start (In 上半年 → In the first half; attended 第二届
+    Expo → attended the second Expo). A word that already determines it (its, this, China's)
+    leaves it be."""
+    if not _ORDINAL_START.match(english):
+        return False
+    if _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) or sentence_start(text, start):
+        return True
+    verb = _VERB_BEFORE.search(text, max(0, start - 16), start)
+    return verb is not None and (_past_verb(verb.group(1)) or verb.group(1).lower() in _OBJECT_VERBS | {"was", "is"})
+
+
 _ADVERBS = frozenset(
     "also still already recently previously then now later again jointly further together too today yesterday "
     "tomorrow annually here there abroad every this last next".split()

@@ -57,6 +57,7 @@ from ..english import (
     capitalise,
     modifies_noun,
     named_body,
+    ordinal_needs_the,
     plural,
     plural_here,
     sentence_start,
@@ -367,6 +368,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         titled = _name_follows(scan, piece.end)  # a title before a name takes no "the": President … Andrew Leung
         if piece.person < 0 and not piece.chain and not titled and the_missing(scan.text, piece.start, piece.end, english):
             english = f"the {english}"  # tensions in 中东: in the Middle East
+        elif piece.person < 0 and ordinal_needs_the(scan.text, piece.start, english):
+            english = f"the {english}"  # In 上半年: In the first half
         end = piece.end + reach  # the English after it, when said in another case, is taken in
         if piece.chain and _CHAIN_GOES_ON.match(scan.text, end):
             english += ","  # from 江苏省南京市 came: from Nanjing, Jiangsu, came (a closing comma, AP)

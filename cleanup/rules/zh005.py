@@ -42,7 +42,7 @@ from collections.abc import Iterator
 import regex
 
 from ..datelines import datelines
-from ..english import capitalise, plural, sentence_start, singular
+from ..english import capitalise, ordinal_needs_the, plural, sentence_start, singular
 from ..han import MIXED, TERM
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
@@ -72,6 +72,9 @@ def _datelines(scan: Scan) -> Iterator[Finding]:
 
 
 _NEXT_WORD = regex.compile(r"[ ]?([A-Za-z]+)")
+_WORD_AFTER = regex.compile(r"[ ]?[A-Za-z]")
+_THE_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he $")
+_PARTS = ("Article ", "Chapter ", "Section ", "Clause ", "Paragraph ")
 _OF_PLURAL = regex.compile(r" of(?= [a-z]+s\b)")
 _ONE_THEN_PLURAL = regex.compile(r"[ ]?([a-z]+s)\b(?![ ]of\b)")  # one of them stays
 
@@ -108,6 +111,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         english = _unit_said_after(text, date.end, date.english)
         if text[date.end : date.end + 1] == "." and english.endswith("."):
             english = english[:-1]  # 8:30 p.m. at a sentence's end: one full stop
+        if date.kind == "ordinal" and _WORD_AFTER.match(text, date.end) and ordinal_needs_the(text, date.start, english):
+            english = f"the {english}"  # 第三届 Expo will open: The third Expo; attended 第二届 Expo: the second
         if english[:1].islower() and sentence_start(text, date.start):
             english = capitalise(english)  # 三百余名 patients came: More than 300 patients
         english = han_padding(text, date.start, date.end, english) if english else ""  # a dropped counter and its space
@@ -124,6 +129,10 @@ def check(scan: Scan) -> Iterator[Finding]:
             english = ("M" if hedge.group()[0].isupper() else "m") + english[1:]
             fix = Fix((Edit(Span(hedge.start(), date.end), english),), safety)
             yield Finding(CODE, Span(date.start, date.end), message, fix, ORIGIN)
+            continue
+        the = _THE_BEFORE.search(text, max(0, date.start - 4), date.start) if english.startswith(_PARTS) else None
+        if the is not None:  # The 第二十三条 was amended: Article 23, a name that takes no "the"
+            yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(the.start(), date.end), english),), safety), ORIGIN)
             continue
         visits = _OF_PLURAL.match(text, date.end) if english.endswith(" person-times") else None
         if visits is not None:  # 35万人次 of visitors: 350,000 visitors, not "person-times of visitors"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleanup.english import takes_the, the_missing
+from cleanup.english import ordinal_needs_the, takes_the, the_missing
 
 
 @pytest.mark.parametrize(("name", "takes"), [
@@ -40,3 +40,17 @@ def test_the_missing(text: str, english: str, missing: bool) -> None:
 ])  # fmt: skip
 def test_more_names_that_take_the(name: str, takes: bool) -> None:
     assert takes_the(name) is takes
+
+
+@pytest.mark.parametrize(("text", "english", "needs"), [
+    ("In 上半年, GDP grew", "first half", True),  # after a preposition
+    ("上半年 GDP grew", "first half", True),  # at a sentence start
+    ("He attended 第二届 Expo", "second", True),  # after a verb
+    ("its 上半年 results", "first half", False),  # a possessive determines it
+    ("rules for 第三方支付 firms", "third-party payment", False),  # an adjective, not an ordinal
+    ("she finished in 第二名 in the group", "second place", False),  # place takes no article
+    ("In 中东 today", "Middle East", False),  # no ordinal: the_missing's business
+])  # fmt: skip
+def test_ordinal_needs_the(text: str, english: str, needs: bool) -> None:
+    han = next(w for w in text.replace(",", " ").split() if not w.isascii())
+    assert ordinal_needs_the(text, text.index(han), english) is needs
