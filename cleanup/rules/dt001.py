@@ -39,6 +39,7 @@ from ..numbers import ordinal
 from ..scan import Scan
 from .base import replace
 
+LATER_GAP = 7  # days after the latest date given that make a day more likely last month's (or a plan)
 TURNING_GAP = 20  # days between a date and a smaller relative day after it that may be next month's
 CODE = "DT001"
 NAME = "relative-date"
@@ -180,13 +181,16 @@ def check(scan: Scan) -> Iterator[Finding]:
             month = month % 12 + 1  # December 28 ... the 2nd: most likely January 2, for an editor to confirm
         if not 1 <= r.day <= calendar.monthrange(2024, month)[1]:
             continue
-        safety = Safety.SAFE if certain and not turned else Safety.SUGGESTION
+        later = not r.first and before[-1][1] == month and r.day - before[-1][2] >= LATER_GAP  # weeks after it
+        safety = Safety.SAFE if certain and not turned and not later else Safety.SUGGESTION
         after = f"{calendar.month_name[month]} {r.day}" if not r.first else str(r.day)
         start, end = r.span
         what = f"relative date '{text[start:end]}'" + (f" (a range from the {ordinal(r.first)})" if r.first else "")
         if turned:
             earlier = calendar.month_name[month - 1 if month > 1 else 12]
             message = f"{what}; a later day of {earlier} comes before it: the month may have turned; check it"
+        elif certain and later:
+            message = f"{what}; after {calendar.month_name[month]} {before[-1][2]}, the latest date given: the day may be last month's; check it"
         elif certain:
             message = f"{what}; the article's month is {calendar.month_name[month]}"
         else:
