@@ -55,7 +55,9 @@ def _english(scan: Scan, pos: int, entry_index: int, length: int = 1) -> tuple[i
         clock = en == ":" and before.isdigit() and after.isdigit()  # 10：30 is 10:30
         if after and not clock and ((after.isalnum() and after not in scan.glossary.punct) or _opens(text, end)):
             en += " "  # not before 丨, itself a mark that brings its own spaces
-    if entry.space == "before" and before and (before.isalnum() or before in ",.;:"):
+        elif after in "”’" and text[end + 1 : end + 2].isalpha():
+            en, end = f"{en}{after} ", end + 1  # “Yes，”he said: “Yes,” he said
+    if entry.space == "before" and before and (before.isalnum() or before in ",.;:”’"):
         en = " " + en
     return start, end, en
 
