@@ -128,6 +128,12 @@ def echo_edits(text: str, start: int, end: int, english: Iterable[str]) -> tuple
     if not forms:
         return None
     before, after = _skip_back(text, start), _skip_on(text, end)
+    if before > 0 and text[before - 1] == "/" and _ends_with(text, before - 1, forms):
+        return (Edit(Span(before - 1, end), ""),)  # Tesla/特斯拉: the name twice
+    if before > 0 and text[before - 1] in OPEN and after < len(text) and text[after] in ",，":
+        outside = _skip_back(text, before - 1)  # Nvidia (英伟达, NVDA): the bracket keeps the rest
+        if _ends_with(text, outside, forms) or _acronym_before(text, outside, english):
+            return (Edit(Span(start, _skip_on(text, after + 1)), ""),)
     if before > 0 and text[before - 1] in OPEN and after < len(text) and text[after] in CLOSE:
         outside = _skip_back(text, before - 1)  # "Belt and Road (一带一路)": the English before the bracket
         if _ends_with(text, outside, forms) or _acronym_before(text, outside, english):

@@ -72,7 +72,7 @@ from ..model import Finding, Fix, Safety, Span
 from ..scan import Scan
 from ..zh import has_han
 from .affiliated import reordered
-from .base import han_padding, replace, replace_after_article
+from .base import han_padding, replace, replace_after_article, report
 from .echo import aside_edits, bracket_name_edits, echo_edits, gloss_edits
 from .sentences import framed
 
@@ -236,6 +236,7 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
     return f"{scan.glossary.entry(piece.place).adjective} {form}" if piece.place >= 0 else form
 
 
+_SAID_IN_CHINESE = regex.compile(r"[ ]?(?:in|in simplified|in traditional) (?:Chinese|Mandarin|Cantonese)\b")
 _CHAIN_GOES_ON = regex.compile(r" (?!(?i:province|city|county|district)\b)[A-Za-z]")
 _THE_BEFORE_TITLE = regex.compile(r"(?<![\w'’])[Tt]he ?[《〈“\"]\Z")
 _NEXT_WORDS = regex.compile(r"[ ]?((?:[A-Za-z'’-]+ ?){1,6})")
@@ -327,6 +328,9 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue  # currency words and amounts belong to ZH004
         before = scan.text[piece.start : piece.end]
         message, safety = _described(scan, piece, entry, before)
+        if _SAID_IN_CHINESE.match(scan.text, piece.end):  # Tesla (特斯拉 in Chinese): a gloss meant to stay
+            yield report(CODE, piece.start, piece.end, f"{message}; the text gives it as Chinese: left", entry.origin)
+            continue
         english = _english(scan, piece, entry)
         # the English beside it may be a wrong rendering EN001 fixes: Ningde Times (宁德时代)
         holder = (

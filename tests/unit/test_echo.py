@@ -30,6 +30,8 @@ def _cleaned(text: str, han: str, english: tuple[str, ...]) -> str | None:
     ("the people who (世卫组织) said", "世卫组织", ("World Health Organization",), None),  # an acronym is capitals
     ("Mr. Wang（王先生）said", "王先生", ("Mr Wang",), "Mr. Wang said"),
     ("show their ID cards (身份证) now", "身份证", ("ID card",), "show their ID cards now"),
+    ("Nvidia (英伟达, NVDA) rose", "英伟达", ("Nvidia",), "Nvidia (NVDA) rose"),
+    ("Tesla/特斯拉 shares", "特斯拉", ("Tesla",), "Tesla shares"),
     ("China State Railway Group Co., Ltd.（国铁集团）said", "国铁集团", ("China State Railway Group",), "China State Railway Group Co., Ltd. said"),
 ])  # fmt: skip
 def test_echo(text: str, han: str, english: tuple[str, ...], out: str | None) -> None:
