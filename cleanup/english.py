@@ -388,7 +388,7 @@ _THE_FORM = regex.compile(
     r"|\b(?:River|Sea|Ocean|Strait|Gulf|Islands|Mountains|Canal|Commission|Committee|Council|Ministry"
     r"|Administration|Federation|Association|Peninsula|Plateau|Desert|Basin|Delta|Organization|Organisation"
     r"|Union|Fund|Forum|Festival|Bureau|Department|Agency|Center|Centre|Assembly|Party|Court|Office)$"
-    r"|\b(?:Academy|Bureau|Bank|Center|Centre|Office|Agency|Party|Association) (?:of|for)\b"  # not X University of Y
+    r"|\b(?:Academy|Bureau|Bank|Center|Centre|Office|Agency|Party|Association|Law) (?:of|for)\b"  # not X University of Y
 )
 # A verb whose object may be such a name: He urged 世卫组织 to act (the World Health Organization).
 _VERB_BEFORE = regex.compile(r"(?<![\w'’])([a-z]+)[ ]$")

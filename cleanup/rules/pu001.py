@@ -24,7 +24,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from ..han import TERM
+from ..han import TERM, HanPiece
 from ..model import Finding
 from ..scan import Scan
 from ..zh import NON_ASCII
@@ -99,16 +99,31 @@ TITLE_MARKS = {"《": 1, "〈": 1, "》": -1, "〉": -1}  # opening marks look r
 
 
 def _around_outlet(scan: Scan, pos: int) -> bool:
-    """Whether the title mark at ``pos`` wraps a glossary term tagged ``outlet`` (a newspaper, an
-    agency, a broadcaster, a journal), whose name English writes without quotation marks."""
+    """Whether the title mark at ``pos`` wraps glossary terms that English writes without quotation
+    marks: an outlet (tagged ``outlet``: a newspaper, an agency, a broadcaster) or a law
+    (《中华人民共和国刑法》: the Criminal Law of the People's Republic of China)."""
     text = scan.text
+    pieces: list[HanPiece] = []
     if TITLE_MARKS[text[pos]] > 0:
         piece = scan.pieces_by_start.get(pos + 1)
-        closed = piece is not None and text[piece.end : piece.end + 1] in "》〉"
+        while piece is not None and piece.kind == TERM and len(pieces) < 3:
+            pieces.append(piece)
+            if text[piece.end : piece.end + 1] in "》〉":
+                break
+            piece = scan.pieces_by_start.get(piece.end)
+        closed = bool(pieces) and text[pieces[-1].end : pieces[-1].end + 1] in "》〉"
     else:
         piece = scan.pieces_by_end.get(pos)
-        closed = piece is not None and text[piece.start - 1 : piece.start] in "《〈"
-    return closed and piece is not None and piece.kind == TERM and "outlet" in scan.glossary.entry(piece.entry).tags
+        while piece is not None and piece.kind == TERM and len(pieces) < 3:
+            pieces.insert(0, piece)
+            if text[piece.start - 1 : piece.start] in "《〈":
+                break
+            piece = scan.pieces_by_end.get(piece.start)
+        closed = bool(pieces) and text[pieces[0].start - 1 : pieces[0].start] in "《〈"
+    if not closed:
+        return False
+    last = scan.glossary.entry(pieces[-1].entry)
+    return "outlet" in last.tags or (text[pieces[-1].end - 1] in "法典" and last.en.endswith(("Law", "Code")))
 
 
 def _apart(text: str, pos: int) -> str:

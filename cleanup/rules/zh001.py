@@ -74,6 +74,7 @@ from ..zh import has_han
 from .affiliated import reordered
 from .base import han_padding, replace, replace_after_article, report
 from .echo import aside_edits, bracket_name_edits, echo_edits, gloss_edits
+from .laws import law_title
 from .sentences import framed
 
 CODE = "ZH001"
@@ -348,6 +349,10 @@ def check(scan: Scan) -> Iterator[Finding]:
         if echo is not None:
             message = f"Chinese term '{before}' repeats the English beside it ({entry.en}); delete it"
             yield Finding(CODE, Span(piece.start, piece.end), message, Fix(echo, safety), entry.origin)
+            continue
+        title = law_title(scan, piece, safety, message, entry.origin)
+        if title is not None:  # 中华人民共和国刑法 → Criminal Law of the People's Republic of China
+            yield title
             continue
         sentence = framed(scan, piece, safety, entry.safety, message, entry.origin)
         if sentence is not None:  # 有期徒刑3年 → 3 years in prison
