@@ -121,7 +121,7 @@ _SINGULAR_OF = dict(_IRREGULAR)
 _PLURAL_OF = {v: k for k, v in _IRREGULAR.items()}
 
 
-_PAIR = regex.compile(r"([a-z]+) (and|or) ([a-z]+)")
+NOUN_PAIR = regex.compile(r"([a-z]+) (and|or) ([a-z]+)")  # country and region: both nouns counted
 _NEXT_ANY = regex.compile(r"[ ]?([A-Za-z]+)")  # the word after a span, glued or not
 _NEXT_LOWER = regex.compile(r" ([a-z]+)\b")  # a lower-case word after a space
 _ONE = regex.compile(r"1(?:\.0+)?[ ]")
@@ -130,7 +130,7 @@ _ONE = regex.compile(r"1(?:\.0+)?[ ]")
 def plural(phrase: str) -> str:
     """Plural of a noun phrase: inflect its last word (mineral → minerals, policy → policies);
     of two nouns joined by "and" or "or", both (country and region → countries and regions)."""
-    pair = _PAIR.fullmatch(phrase)
+    pair = NOUN_PAIR.fullmatch(phrase)
     if pair is not None:
         return f"{plural(pair.group(1))} {pair.group(2)} {plural(pair.group(3))}"
     head, _, last = phrase.rpartition(" ")
@@ -147,6 +147,14 @@ def plural(phrase: str) -> str:
     else:
         last += "s"
     return f"{head} {last}" if head else last
+
+
+def said_next(text: str, end: int, word: str) -> bool:
+    """Whether the English right after ``end`` is ``word``, in either number: MT kept the unit or
+    noun a reading ends with (``30周年 anniversary``, ``20架次 sorties``)."""
+    nxt = _NEXT_ANY.match(text, end)
+    said = nxt.group(1).lower() if nxt is not None else ""
+    return bool(said) and word.isalpha() and said in (word.lower(), plural(word).lower(), singular(word).lower())
 
 
 def singular(phrase: str) -> str:
@@ -375,7 +383,8 @@ def attributive_plural(text: str, start: int, end: int, english: str) -> bool:
 # Proper names that English writes with "the": the Middle East, the United States, the Yangtze
 # River, the Ministry of Commerce, the National Health Commission.
 _THE_NAMES = frozenset(
-    """Middle East|United States|United Kingdom|Netherlands|Philippines|European Union|United Nations
+    name.strip()  # the lines' indentation is no part of a name
+    for name in """Middle East|United States|United Kingdom|Netherlands|Philippines|European Union|United Nations
     |Persian Gulf|Arctic|Antarctic|Caribbean|Balkans|Baltic states|Sahel|Vatican|Kremlin|Pentagon
     |White House|State Council|Bahamas|Maldives|Pacific|Atlantic|Mediterranean|Gaza Strip|West Bank
     |Korean Peninsula|Mainland|Greater Bay Area|Belt and Road Initiative|Hague|Gambia|Far East|World Bank
@@ -408,7 +417,19 @@ def takes_the(english: str) -> bool:
     return english[:1].isupper() and (english in _THE_NAMES or _THE_FORM.search(english) is not None)
 
 
-_THE_NAMES = frozenset(name.strip() for name in _THE_NAMES)  # the list's lines keep their indentation
+
+_COPULAS = frozenset({"was", "is"})  # it was 第一次 visit: the first visit
+
+
+def _object_place(text: str, start: int, verbs: frozenset[str] = frozenset()) -> bool:
+    """Whether ``start`` is where a noun phrase needs its own determiner: right after a
+    preposition, a verb (past, one of the object verbs, or one of ``verbs``) or at a sentence's
+    start."""
+    if _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) or sentence_start(text, start):
+        return True
+    verb = _VERB_BEFORE.search(text, max(0, start - 16), start)
+    word = verb.group(1).lower() if verb is not None else ""
+    return bool(word) and (_past_verb(word) or word in _OBJECT_VERBS or word in verbs)
 
 
 def the_missing(text: str, start: int, end: int, english: str) -> bool:
@@ -417,13 +438,8 @@ def the_missing(text: str, start: int, end: int, english: str) -> bool:
     start (``国务院 also approved``: The State Council also approved). After anything else
     (a possessive, an adjective, a verb) the writer may have meant it so; and a name that
     modifies a noun after it takes none (``in 国务院 meetings``, ``in 财政部-approved plans``)."""
-    if not takes_the(english):
-        return False
-    verb = _VERB_BEFORE.search(text, max(0, start - 16), start)
-    after_verb = verb is not None and (_past_verb(verb.group(1)) or verb.group(1).lower() in _OBJECT_VERBS)
-    if not after_verb and _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) is None:
-        if not sentence_start(text, start):
-            return False  # 国务院 also approved it: The State Council, at a sentence's start too
+    if not takes_the(english) or not _object_place(text, start):
+        return False  # 国务院 also approved it: The State Council, at a sentence's start too
     if text[end : end + 1] == "-":
         return False
     nxt = _NEXT_ANY.match(text[end : end + 30])
@@ -442,12 +458,7 @@ def ordinal_needs_the(text: str, start: int, english: str) -> bool:
     preposition, a verb or at a sentence's start (In 上半年 → In the first half; attended 第二届
     Expo → attended the second Expo). A word that already determines it (its, this, China's)
     leaves it be."""
-    if not _ORDINAL_START.match(english):
-        return False
-    if _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) or sentence_start(text, start):
-        return True
-    verb = _VERB_BEFORE.search(text, max(0, start - 16), start)
-    return verb is not None and (_past_verb(verb.group(1)) or verb.group(1).lower() in _OBJECT_VERBS | {"was", "is"})
+    return _ORDINAL_START.match(english) is not None and _object_place(text, start, _COPULAS)
 
 
 _ADVERBS = frozenset(

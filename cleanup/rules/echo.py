@@ -112,6 +112,15 @@ def _acronym_before(text: str, end: int, english: Iterable[str]) -> bool:
     return word.group(1) in initials
 
 
+def _said_before(text: str, end: int, forms: list[str], english: tuple[str, ...]) -> bool:
+    """Whether the English ending at ``end`` says the term: one of its forms, its acronym (IAEA),
+    or its name with a company's legal form after it (… Group Co., Ltd.)."""
+    if _ends_with(text, end, forms) or _acronym_before(text, end, english):
+        return True
+    legal = _LEGAL_SUFFIX.search(text, max(0, end - 24), end)
+    return legal is not None and _ends_with(text, legal.start(), forms)
+
+
 def _deleted(text: str, start: int, end: int) -> tuple[Edit, ...]:
     """Delete ``[start, end)``, leaving one space where two words would otherwise touch."""
     left = text[start - 1] if start else ""
@@ -130,17 +139,14 @@ def echo_edits(text: str, start: int, end: int, english: Iterable[str]) -> tuple
     before, after = _skip_back(text, start), _skip_on(text, end)
     if before > 0 and text[before - 1] == "/" and _ends_with(text, before - 1, forms):
         return (Edit(Span(before - 1, end), ""),)  # Tesla/特斯拉: the name twice
-    if before > 0 and text[before - 1] in OPEN and after < len(text) and text[after] in ",，":
-        outside = _skip_back(text, before - 1)  # Nvidia (英伟达, NVDA): the bracket keeps the rest
-        if _ends_with(text, outside, forms) or _acronym_before(text, outside, english):
-            return (Edit(Span(start, _skip_on(text, after + 1)), ""),)
-    if before > 0 and text[before - 1] in OPEN and after < len(text) and text[after] in CLOSE:
+    in_bracket = before > 0 and text[before - 1] in OPEN and after < len(text)
+    if in_bracket and text[after] in ",，" + CLOSE:
         outside = _skip_back(text, before - 1)  # "Belt and Road (一带一路)": the English before the bracket
-        if _ends_with(text, outside, forms) or _acronym_before(text, outside, english):
-            return _deleted(text, outside, after + 1)
-        legal = _LEGAL_SUFFIX.search(text, max(0, outside - 24), outside)
-        if legal is not None and _ends_with(text, legal.start(), forms):  # X Group Co., Ltd. (X集团)
-            return _deleted(text, outside, after + 1)
+        if _said_before(text, outside, forms, english):
+            if text[after] in CLOSE:
+                return _deleted(text, outside, after + 1)
+            return (Edit(Span(start, _skip_on(text, after + 1)), ""),)  # Nvidia (英伟达, NVDA): the rest stays
+    if in_bracket and text[after] in CLOSE:
         beyond = _skip_on(text, after + 1)  # "(一带一路) Belt and Road"
         if _starts_with(text, beyond, forms):
             return (Edit(Span(before - 1, beyond), ""),)

@@ -374,8 +374,12 @@ def check(scan: Scan) -> Iterator[Finding]:
         english = _without_title_said(scan.text, piece.start, english)
         if named_by_place(scan, piece, english):
             english = title_case(english)  # 海淀区应急管理局: Haidian District Emergency Management Bureau
-        titled = _name_follows(scan, piece.end)  # a title before a name takes no "the": President … Andrew Leung
-        if piece.person < 0 and not piece.chain and not titled and the_missing(scan.text, piece.start, piece.end, english):
+        if (
+            piece.person < 0
+            and not piece.chain
+            and the_missing(scan.text, piece.start, piece.end, english)
+            and not _name_follows(scan, piece.end)  # a title before a name takes none: President … Andrew Leung
+        ):
             english = f"the {english}"  # tensions in 中东: in the Middle East
         elif piece.person < 0 and ordinal_needs_the(scan.text, piece.start, english):
             english = f"the {english}"  # In 上半年: In the first half

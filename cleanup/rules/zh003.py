@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..english import plural, plural_here, singular, singular_here, title_case
+from ..english import NOUN_PAIR, plural, plural_here, said_next, singular, singular_here, title_case
 from ..han import TERM, UNKNOWN, HanPiece
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
@@ -112,6 +112,11 @@ _OFFICE_BEFORE = regex.compile(
 _COURTESIES = frozenset("Mr Ms Mrs Dr Professor".split())
 
 
+def _title_before(before: str, title: str) -> bool:
+    """Whether the English before a name ends with its title (a comma after it aside)."""
+    return before.rstrip(" ,").lower().endswith(title.lower())
+
+
 def _title_said(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> tuple[Proposal | None, int]:
     """A name's proposal and where its fix starts, when the English right before the run gives a
     title too: the same title is said once (``Professor 李教授``: Professor Li; ``Vice Minister
@@ -128,7 +133,7 @@ def _title_said(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> tuple
         return proposal, piece.start
     before = scan.text[max(0, piece.start - 30) : piece.start]
     rest = english[len(title) + 1 :]
-    said = before.rstrip(" ,").lower().endswith(title.lower())  # The mayor, 李市长: The mayor, Li
+    said = _title_before(before, title)  # The mayor, 李市长: The mayor, Li
     office = _OFFICE_BEFORE.search(before) is not None and title not in _COURTESIES
     if said or office:
         return dataclasses.replace(proposal, english=rest, note=f"{proposal.note}; a title is said before it"), piece.start
@@ -139,16 +144,12 @@ def _title_said(scan: Scan, piece: HanPiece, proposal: Proposal | None) -> tuple
     return proposal, piece.start
 
 
-_NEXT_WORD = regex.compile(r"[ ]?([A-Za-z]+)\b")
-
-
 def _unit_echo(text: str, start: int, end: int, english: str) -> tuple[Edit, ...] | None:
     """A one-word unit after a figure that the English right after says again, in the plural
     too: ``20架次 sorties`` is 20 sorties (架次 is "sortie")."""
-    nxt = _NEXT_WORD.match(text, end)
-    if " " in english or not english.isalpha() or nxt is None or _FIGURE_BEFORE.search(text, max(0, start - 16), start) is None:
+    if " " in english or not said_next(text, end, english):
         return None
-    if nxt.group(1).lower() not in (english.lower(), plural(english).lower()):
+    if _FIGURE_BEFORE.search(text, max(0, start - 16), start) is None:
         return None
     return (Edit(Span(start, end), ""),)
 
@@ -177,7 +178,7 @@ def _spaced_title(scan: Scan, piece: HanPiece, han: str) -> Finding | None:
     name = person(scan.text[name_piece.start : name_piece.end])
     if name is None:
         return None
-    said = scan.text[max(0, name_piece.start - 30) : name_piece.start].rstrip().lower().endswith(title.lower())
+    said = _title_before(scan.text[max(0, name_piece.start - 30) : name_piece.start], title)
     english = name if said else f"{title} {name}"
     message = f"'{scan.text[name_piece.start : piece.end]}': a name and its title after it; English: {english}"
     after = english_for(scan, name_piece.start, piece.end, english)
@@ -232,7 +233,7 @@ def _counted(scan: Scan, piece: HanPiece) -> Proposal | None:
         return None
 
     noun = propose(han[1:], scan.text, piece.start + 1, piece.end)
-    pair = noun is not None and regex.fullmatch(r"[a-z]+ (?:and|or) [a-z]+", noun.english) is not None
+    pair = noun is not None and NOUN_PAIR.fullmatch(noun.english) is not None
     if noun is None or noun.verb or (len(noun.english.split()) > 2 and not pair):
         return None  # a verb or a phrase: no noun to count (two nouns joined by "and" are counted)
     english = noun.english if figure.group(1) == "1" or not noun.english.islower() else plural(noun.english)
@@ -262,7 +263,7 @@ def check(scan: Scan) -> Iterator[Finding]:
     for piece in _outside(scan.han, dates):
         if piece.kind != UNKNOWN:
             continue
-        from ..fallback import propose  # loaded only by documents with Chinese no entry covers
+        from ..fallback import DESIGNATION, propose  # loaded only by documents with Chinese no entry covers
 
         han = scan.text[piece.start : piece.end]
         if _SAID_IN_CHINESE.match(scan.text, piece.end):  # 福 in Chinese: the text means the Chinese
@@ -277,17 +278,17 @@ def check(scan: Scan) -> Iterator[Finding]:
         if spaced is not None:  # 刘伦旭 教授: Professor Liu Lunxu
             yield spaced
             continue
+        bracket = name_bracket_edits(scan.text, piece.start, piece.end)
+        if bracket is not None:  # China Passenger Car Association (乘联会): the name's Chinese, deleted
+            message = f"'{han}' ({pinyin_of(han)}) in brackets after the English name it gives; delete it"
+            yield Finding(CODE, Span(piece.start, piece.end), message, Fix(bracket, Safety.SUGGESTION), Origin("echo"))
+            continue
         if terms is None:
             terms = {p.start: p for p in scan.han if p.kind == TERM}
         proposal = _counted(scan, piece) or propose(han, scan.text, piece.start, piece.end)
         proposal = _before_term(scan, piece, proposal, terms)
         proposal, begin = _title_said(scan, piece, _inflected(scan, piece, proposal))
         proposal = _street_of(scan, piece, proposal)
-        bracket = name_bracket_edits(scan.text, piece.start, piece.end)
-        if bracket is not None:  # China Passenger Car Association (乘联会): the name's Chinese, deleted
-            message = f"'{han}' ({pinyin_of(han)}) in brackets after the English name it gives; delete it"
-            yield Finding(CODE, Span(piece.start, piece.end), message, Fix(bracket, Safety.SUGGESTION), Origin("echo"))
-            continue
         if proposal is None:
             message = (
                 f"'{han}' ({pinyin_of(han)}) has no glossary entry; "
@@ -316,7 +317,7 @@ def check(scan: Scan) -> Iterator[Finding]:
         if named_by_place(scan, piece, english):
             english = title_case(english)  # 郑州 + 大学: Zhengzhou University, the city's own
         after = english_for(scan, piece.start, piece.end, english) if proposal.english else ""
-        if proposal.source == "designation":  # 歼-20 → J-20, 歼20 → J-20: the letters join the number
+        if proposal.source == DESIGNATION:  # 歼-20 → J-20, 歼20 → J-20: the letters join the number
             after = after.rstrip(" ") + ("-" if scan.text[piece.end : piece.end + 1].isdigit() else "")
         if term_ends_at(scan, piece.start):
             after = after.removeprefix(" ")  # the term before pads itself toward this run

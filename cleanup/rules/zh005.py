@@ -42,7 +42,7 @@ from collections.abc import Iterator
 import regex
 
 from ..datelines import datelines
-from ..english import capitalise, ordinal_needs_the, plural, sentence_start, singular
+from ..english import capitalise, ordinal_needs_the, said_next, sentence_start, singular
 from ..han import MIXED, TERM
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
@@ -71,7 +71,6 @@ def _datelines(scan: Scan) -> Iterator[Finding]:
         yield Finding(CODE, Span(line.start, line.end), message, Fix((Edit(Span(line.start, line.end), english),), Safety.SAFE), DATELINE)
 
 
-_NEXT_WORD = regex.compile(r"[ ]?([A-Za-z]+)")
 _WORD_AFTER = regex.compile(r"[ ]?[A-Za-z]")
 _THE_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he $")
 _PARTS = ("Article ", "Chapter ", "Section ", "Clause ", "Paragraph ")
@@ -82,13 +81,9 @@ _ONE_THEN_PLURAL = regex.compile(r"[ ]?([a-z]+s)\b(?![ ]of\b)")  # one of them s
 def _unit_said_after(text: str, end: int, english: str) -> str:
     """The reading without its last word when the English after the Chinese says that word
     (or its plural): MT kept the unit, so ``30周年 anniversary`` is the 30th anniversary, not
-    "30th anniversary anniversary", and ``20架次 sorties`` is 20 sorties."""
+    "30th anniversary anniversary"."""
     head, _, last = english.rpartition(" ")
-    nxt = _NEXT_WORD.match(text, end)
-    if not head or nxt is None or not last.isalpha():
-        return english
-    said = nxt.group(1).lower()
-    return head if said in (last.lower(), plural(last).lower(), singular(last).lower()) else english
+    return head if head and said_next(text, end, last) else english
 
 
 def check(scan: Scan) -> Iterator[Finding]:
