@@ -173,10 +173,13 @@ DATE = regex.compile(
     r"|(?P<hx>\d{1,2})\s*时(?:\s*(?P<minx>\d{1,2})\s*分)?许"
     r"|(?P<h>\d{1,2})\s*[时点]\s*(?:(?P<min>\d{1,2})\s*分(?:(?P<hsec>\d{1,2})秒)?|(?P<half>半))"
     r"|(?<![\d.小])(?P<hb>\d{1,2})时(?![\p{Han}\d])"
+    r"|(?<![\d.,小])(?P<hd>\d{1,2})点(?![\p{Han}\d])"
+    r"|(?<![\d.,])(?P<ipt>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,5}(?:\.\d+)?|\d{1,2}\.\d+)点(?![\p{Han}\d])"
     r"|(?<![时点])(?:(?P<sh>\d{1,2})小时)?(?P<sm>\d{1,3})分(?P<ss>\d{1,2})秒(?P<sf>\d{1,3})?(?!\.?\d)"
     r"|(?P<sec>\d{1,3})秒(?P<secf>\d{1,3})(?!\.?\d)"
     rf"|百分之(?P<pct>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
     rf"|(?P<permil>千|万)分之(?P<pmv>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
+    r"|(?<![\d.])(?P<ppt>\d+(?:\.\d+)?)个?百分点(?!\p{Han})"
     r"|(?<![\p{Han}\d.])(?P<cheng>[1-9]|[一二两三四五六七八九])成(?!\p{Han})"
     r"|(?<![\p{Han}\d.])打?(?P<zhe>[1-9]\.[1-9]|[1-9][1-9]?|[一二三四五六七八九]{1,2})折(?!\p{Han})"
     rf"|(?<![\p{{Han}}\d.])(?P<yi>以)?(?P<s1>{_SCORE_NUM})比(?P<s2>{_SCORE_NUM})(?!\.?\d)"
@@ -211,7 +214,7 @@ _CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%�
 _CUE = regex.compile(f"[{regex.escape(_CUES)}]")  # one scan, in C, for any of them
 _TRADITIONAL_FORMS = regex.compile(f"[{''.join(map(chr, _TRADITIONAL))}]")
 _KINDS = (
-    ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("time", "hx"), ("time", "hb"), ("number", "more"), ("ordinal", "ord"),
+    ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("time", "hx"), ("time", "hb"), ("time", "hd"), ("percentage", "ppt"), ("quantity", "ipt"), ("number", "more"), ("ordinal", "ord"),
     ("quantity", "qty"), ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"),
     ("percentage", "pctof"), ("quantity", "hnum"), ("counter", "lone"), ("percentage", "permil"),
     ("percentage", "cheng"), ("discount", "zhe"), ("score", "s1"), ("quantity", "pts"), ("quantity", "term"),
@@ -272,6 +275,8 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
             english, sure = _score(m, text)
         elif m["pts"] is not None:  # scored 28分: 28 points
             english = _points(m, text)
+        elif m["hd"] is not None and 1 <= int(m["hd"]) <= 12:  # 9点: 9 a.m. or 9 p.m., for a human to say
+            english, sure = f"{int(m['hd'])} o'clock", False
         else:
             english = _english(m)
         if english is not None and m["pctof"] is not None and not _PLURAL_NEXT.match(text, m.end()):
@@ -417,8 +422,14 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
         return hedge + written  # 3.2万人次 visits: 32,000 visits, the counter dropped
     if unit == "岁" and _BIRTHDAY.match(text, m.end()) and number.isdigit() and not scale:
         return ordinal(int(number))  # his 56岁 birthday: his 56th birthday
-    if unit == "岁" and text[: m.start()].endswith(("aged ", "Aged ", "age ", "ages ", "at ")):
-        return written  # aged 35岁: aged 35, not "aged 35 years old"; died at 89岁: at 89
+    if unit == "岁" and _AGED_BEFORE.search(text[max(0, m.start() - 16) : m.start()]):
+        return written  # aged 35岁: aged 35, not "aged 35 years old"; died at 89岁: at 89; aged 18-35岁
+    if unit == "分钟" and _THE_BEFORE.search(text[max(0, m.start() - 4) : m.start()]) and number.isdigit():
+        if not (more or scale or m["qwhen"] or modifies_noun(text, m.start(), m.end())):  # the 30分钟 drive
+            return f"{ordinal(int(number))} minute"  # a goal in the 89分钟: in the 89th minute
+    if unit in _LENGTH_UNITS and not (more or m["qwhen"]) and _MODIFIED_NEXT.match(text, m.end()):
+        # 1.5厘米 cubes: 1.5-centimeter cubes; the men's 100米 freestyle: the 100-meter freestyle
+        return f"{written.replace(' ', '-')}-{english.replace(' ', '-')}"
     if unit == "岁" and (
         text[: m.start()].endswith(("a ", "an ", "A ", "An "))
         or modifies_noun(text, m.start(), m.end())
@@ -460,6 +471,16 @@ _PERSON_NEXT = regex.compile(
     r"|grandmother|grandfather|teenager|veteran|scientist|engineer|official|employee|owner|passenger)\b"
 )
 _BIRTHDAY = regex.compile(r"[ ](?:birthday|birthdays)\b")
+_AGED_BEFORE = regex.compile(r"(?<![\w'’])(?i:aged|age|ages|at) (?:\d+ ?[-–~] ?|\d+ to )?$")
+_THE_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he $")
+# Units of length and area, and the nouns after them they describe: 1.5厘米 cubes, 100米 hurdles.
+_LENGTH_UNITS = ("米", "厘米", "毫米", "公里", "千米", "英寸", "平方米", "平方公里", "平方千米", "海里", "英里")
+_MODIFIED_NEXT = regex.compile(
+    r"[ ](?:(?!(?i:has|was|is|its|this|says|across|always|perhaps|sometimes|towards|afterwards|upwards|"
+    r"downwards|besides|less|plus|thus|as|us|whereas|unless|alongside|runs|stretches|extends|lies|rises|falls)\b)"
+    r"[a-z]+s|freestyle|backstroke|breaststroke|butterfly|medley|dash|sprint|race|relay|hurdles|steeplechase"
+    r"|radius|zone|stretch|section|walk|run|swim|final|event)\b"
+)
 
 
 def _scale(scale: str) -> int:
@@ -600,6 +621,25 @@ def _about_clock(m: regex.Match[str]) -> str | None:
     part = "a.m." if hour < 12 or hour == 24 else "p.m."
     hour = hour % 12 or 12
     return f"around {hour}:{minute:02d} {part}" if minute else f"around {hour} {part}"
+
+
+def _hour_dian(m: regex.Match[str]) -> str | None:
+    """0点 and 24点 → midnight, 20点 → 8 p.m.: 点 alone is the clock of either half of the day,
+    so only an hour past 12 or a midnight reads one way (9点 is 9 a.m. or 9 p.m.: left)."""
+    hour = int(m["hd"])
+    if hour in (0, 24):
+        return "midnight"
+    return f"{hour - 12} p.m." if 13 <= hour <= 23 else None
+
+
+def _percentage_points(m: regex.Match[str]) -> str:
+    """0.25个百分点 → 0.25 percentage points: a change in a rate, not a percent of it."""
+    return f"{m['ppt']} percentage point" + ("" if m["ppt"] == "1" else "s")
+
+
+def _index_points(m: regex.Match[str]) -> str:
+    """3,120点 → 3,120 points: an index level or a move of one (a figure no clock has)."""
+    return f"{m['ipt']} points"
 
 
 def _month_range(m: regex.Match[str]) -> str | None:
@@ -812,7 +852,7 @@ def _event(m: regex.Match[str]) -> str:
 _READERS = (
     ("lunar", _lunar), ("lm2", _lunar), ("lm3", _lunar), ("ny", _lunar), ("nye", _lunar), ("cent", _century),
     ("decy", _decade), ("bcy", _era_year), ("ady", _era_year), ("em", _edge), ("ey2", _edge), ("erel2", _edge),
-    ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
+    ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("hd", _hour_dian), ("ppt", _percentage_points), ("ipt", _index_points), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
     ("cheng", _share), ("zhe", _discount), ("term", _term), ("temp", _temperature), ("temp2", _temperature),
     ("evq", _event),
 )  # fmt: skip  # the groups read by a function of their own

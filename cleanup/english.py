@@ -62,9 +62,13 @@ INSTITUTIONS = frozenset(
 
 
 def named_body(english: str) -> bool:
-    """Whether ``english`` is a generic body in lower case (people's court, library) that a place's
-    name before it makes a proper name."""
-    return english == english.lower() and english.rsplit(" ", 1)[-1] in INSTITUTIONS
+    """Whether ``english`` is a generic body in lower case (people's court, library, department of
+    housing and urban-rural development) that a place's name before it makes a proper name. The
+    body is the last word, or the word before "of" or "for"."""
+    if english != english.lower():
+        return False
+    head = regex.split(r" (?:of|for) ", english, maxsplit=1)[0]
+    return head.rsplit(" ", 1)[-1] in INSTITUTIONS
 
 
 def title_case(text: str) -> str:
@@ -360,7 +364,9 @@ _HEAD_NOUNS = frozenset(
     buyer buyers owner owners purchase purchases demand supply auction auctions issuance model models
     brand brands fund funds index plant plants factory factories project projects program programs
     programme programmes sector segment business businesses penetration shipments deliveries loan loans plan plans
-    policy policies reform reforms financing growth development""".split()
+    policy policies reform reforms financing growth development ticket tickets service services network
+    networks route routes operator operators fleet fleets technology technologies standard standards
+    subsidy subsidies quota quotas""".split()
 )
 # Plurals that are not the plural of a count noun: esports is not "esport", goods not "good".
 _PLURAL_ONLY = frozenset(
@@ -445,6 +451,31 @@ def the_missing(text: str, start: int, end: int, english: str) -> bool:
     nxt = _NEXT_ANY.match(text[end : end + 30])
     word = nxt.group(1) if nxt else ""
     return not word or word[:1].isupper() or word.lower() in NOT_A_NOUN | _ADVERBS or _past_verb(word)
+
+
+_THERE_BE = regex.compile(r"(?<![\w'’])(?i:there) (?:are|were|will be|would be|may be|could be|have been|had been) $")
+
+
+def bare_count_plural(text: str, start: int, end: int, english: str) -> bool:
+    """Whether a count noun the glossary marks as inflecting, put at ``text[start:end]`` with no
+    determiner, is plural: a bare singular count noun is not English (``Sales in 一线城市 fell``:
+    in first-tier cities). Only where a noun phrase starts (after a preposition, a past or
+    object verb, or at a sentence's start) and when no noun follows that it would modify
+    (``in 一线城市 markets`` stays attributive)."""
+    last = english.rsplit(" ", 1)[-1]
+    if not english[:1].islower() or english.lower() != english or not last.isalpha() or last.endswith("s"):
+        return False
+    if _PREPOSITION.search(english):
+        return False
+    if not (_object_place(text, start) or _THERE_BE.search(text, max(0, start - 24), start)):
+        return False  # there will be 暴雨: rainstorms
+    if text[end : end + 1] in ("-", "'", "’"):
+        return False
+    nxt = _NEXT_ANY.match(text[end : end + 30])
+    if nxt is None:
+        return True
+    word = nxt.group(1).lower()
+    return word in NOT_A_NOUN or word in _ADVERBS or _past_verb(nxt.group(1))
 
 
 _ORDINAL_START = regex.compile(

@@ -86,7 +86,8 @@ def _is_date_use(match: regex.Match[str]) -> bool:
 
 
 def _explicit_months(text: str, stop: int) -> list[Explicit]:
-    """``(end, month, day)`` of every explicit date ending by ``stop``, scanned once per document.
+    """``(end, month, day, background)`` of every explicit date ending by ``stop``, scanned once per
+    document; a date given with its year or one something takes effect on is background.
 
     An explicit date cannot contain the preposition a relative date starts with, so the dates
     ending before a relative date are the ones a scan stopped there would find. The scan stops
@@ -100,10 +101,18 @@ def _explicit_months(text: str, stop: int) -> list[Explicit]:
             m.end(),
             MONTHS[(m.group("month") or m.group("month2")).lower()],
             int(m.group("day") or m.group("day2")),
-            m.group("year") is not None,
+            m.group("year") is not None or _EFFECTIVE.search(text, max(0, m.start() - 28), m.start()) is not None,
         )
         for m in found
     ]
+
+
+# A date something takes effect on or is due by looks ahead: it is background, not the dateline
+# (``raised, effective September 1 … adjusted on the 1st``: the 1st is likely this month's).
+_EFFECTIVE = regex.compile(
+    r"(?i:effective|effective from|starting|starting from|beginning|until|till|by|deadline of|takes effect on"
+    r"|take effect on|will take effect|due on|due by)(?: on)? $"
+)
 
 
 def _before(explicit: list[Explicit], pos: int) -> list[Explicit]:

@@ -89,10 +89,13 @@ def _joins(text: str, start: int, end: int) -> bool:
 
 def _decoration(text: str, start: int, end: int) -> tuple[int, int, str]:
     """A wave dash that joins nothing is decoration (Have a nice day～): deleted with the
-    spaces before it."""
+    spaces before it. Where it ends a sentence (a capital or the line's end after it, a word
+    before it) it is the sentence's full stop: ``a happy life～ Please`` → ``a happy life. Please``."""
     while start > 0 and text[start - 1] == " ":
         start -= 1
-    return start, end, ""
+    nxt = text[end:].lstrip(" ")[:1]
+    ends = nxt == "" or nxt in "\r\n" or nxt.isupper()
+    return start, end, "." if ends and text[start - 1 : start].isalnum() else ""
 
 
 TITLE_MARKS = {"《": 1, "〈": 1, "》": -1, "〉": -1}  # opening marks look right, closing ones left

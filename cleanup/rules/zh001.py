@@ -54,6 +54,7 @@ import regex
 
 from ..english import (
     attributive_plural,
+    bare_count_plural,
     capitalise,
     modifies_noun,
     named_body,
@@ -230,7 +231,11 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
             return singular(english)  # a 无人机: a drone
         if attributive_plural(scan.text, piece.start, piece.end, english):
             return singular(english)  # several 新能源汽车 makers: new energy vehicle makers
-        return plural(english) if plural_here(scan.text, piece.start, piece.end, english) else english
+        if plural_here(scan.text, piece.start, piece.end, english):
+            return plural(english)
+        if entry.inflect and bare_count_plural(scan.text, piece.start, piece.end, english):
+            return plural(english)  # Sales in 一线城市 fell: in first-tier cities
+        return english
     form = entry.office if piece.place >= 0 else entry.en
     if _name_follows(scan, piece.end):
         form = title_case(form)
@@ -238,6 +243,18 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
 
 
 _SAID_IN_CHINESE = regex.compile(r"[ ]?(?:in|in simplified|in traditional) (?:Chinese|Mandarin|Cantonese)\b")
+_NAMED_IN_CHINESE = regex.compile(  # known in Chinese as 紫禁城; its Chinese name, 故宫; the characters 福
+    r"(?:\b(?:in|in simplified|in traditional) (?:Chinese|Mandarin|Cantonese)(?: as| is| was)?"
+    r"|\b(?:Chinese|Mandarin|Cantonese) (?:name|names|characters?|word|words|term|phrase|title)(?: is| was| of| for)?"
+    r"|\bthe characters?)[ ]?[,:]?[ ]?[\"“'‘]?$",
+    regex.IGNORECASE,
+)
+
+
+def meant_as_chinese(text: str, start: int, end: int) -> bool:
+    """Whether the text gives the Chinese at ``text[start:end]`` as Chinese on purpose, to be
+    left: ``Tesla (特斯拉 in Chinese)``, ``known in Chinese as 紫禁城``, ``the characters 福``."""
+    return bool(_SAID_IN_CHINESE.match(text, end) or _NAMED_IN_CHINESE.search(text, max(0, start - 40), start))
 _CHAIN_GOES_ON = regex.compile(r" (?!(?i:province|city|county|district)\b)[A-Za-z]")
 _THE_BEFORE_TITLE = regex.compile(r"(?<![\w'’])[Tt]he ?[《〈“\"]\Z")
 _NEXT_WORDS = regex.compile(r"[ ]?((?:[A-Za-z'’-]+ ?){1,6})")
@@ -329,7 +346,7 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue  # currency words and amounts belong to ZH004
         before = scan.text[piece.start : piece.end]
         message, safety = _described(scan, piece, entry, before)
-        if _SAID_IN_CHINESE.match(scan.text, piece.end):  # Tesla (特斯拉 in Chinese): a gloss meant to stay
+        if meant_as_chinese(scan.text, piece.start, piece.end):  # Tesla (特斯拉 in Chinese): a gloss meant to stay
             yield report(CODE, piece.start, piece.end, f"{message}; the text gives it as Chinese: left", entry.origin)
             continue
         english = _english(scan, piece, entry)

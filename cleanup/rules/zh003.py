@@ -57,7 +57,7 @@ from ..scan import Scan
 from ..zh import pinyin_of
 from .base import replace_after_article, report
 from .echo import aside_edits, echo_edits, gloss_edits, glued_word_edits, name_bracket_edits, near_echo_edits
-from .zh001 import _SAID_IN_CHINESE, LOCAL_UNITS, english_for, named_by_place, term_ends_at
+from .zh001 import LOCAL_UNITS, english_for, meant_as_chinese, named_by_place, term_ends_at
 
 if TYPE_CHECKING:  # the fallback package is imported only by documents that need it (start-up)
     from ..fallback import Proposal
@@ -266,7 +266,7 @@ def check(scan: Scan) -> Iterator[Finding]:
         from ..fallback import DESIGNATION, propose  # loaded only by documents with Chinese no entry covers
 
         han = scan.text[piece.start : piece.end]
-        if _SAID_IN_CHINESE.match(scan.text, piece.end):  # 福 in Chinese: the text means the Chinese
+        if meant_as_chinese(scan.text, piece.start, piece.end):  # 福 in Chinese: the text means the Chinese
             message = f"'{han}' ({pinyin_of(han)}): the text gives it as Chinese; left"
             yield report(CODE, piece.start, piece.end, message, Origin("unknown-chinese"))
             continue

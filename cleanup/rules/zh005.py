@@ -74,7 +74,8 @@ def _datelines(scan: Scan) -> Iterator[Finding]:
 _WORD_AFTER = regex.compile(r"[ ]?[A-Za-z]")
 _THE_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he $")
 _PARTS = ("Article ", "Chapter ", "Section ", "Clause ", "Paragraph ")
-_OF_PLURAL = regex.compile(r" of(?= [a-z]+s\b)")
+_OF_PLURAL = regex.compile(r" of(?= (?:[a-z][\w-]* ){0,3}[a-z]+s\b)")
+_COUNTERS_OF = (" person-times", " vehicles", " households", " sorties")  # 3万辆 of cars: 30,000 cars
 _ONE_THEN_PLURAL = regex.compile(r"[ ]?([a-z]+s)\b(?![ ]of\b)")  # one of them stays
 
 
@@ -129,9 +130,10 @@ def check(scan: Scan) -> Iterator[Finding]:
         if the is not None:  # The 第二十三条 was amended: Article 23, a name that takes no "the"
             yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(the.start(), date.end), english),), safety), ORIGIN)
             continue
-        visits = _OF_PLURAL.match(text, date.end) if english.endswith(" person-times") else None
-        if visits is not None:  # 35万人次 of visitors: 350,000 visitors, not "person-times of visitors"
-            english = english.removesuffix(" person-times")
+        counter = next((c for c in _COUNTERS_OF if english.endswith(c)), None)
+        visits = _OF_PLURAL.match(text, date.end) if counter is not None else None
+        if counter is not None and visits is not None:  # 35万人次 of visitors: 350,000 visitors, not "person-times of visitors"
+            english = english.removesuffix(counter)
             yield replace_after_article(text, CODE, date.start, visits.end(), english, safety, message, ORIGIN)
             continue
         one = _ONE_THEN_PLURAL.match(text, date.end) if english.strip().lower() in ("one", "1") else None

@@ -47,6 +47,13 @@ from cleanup.dates import chinese_dates
                                     ("第一批", "first batch", "ordinal")]),
     ("第五季度 第零条 第三方", []),  # no fifth quarter, no article 0, a word (third party)
     ("finished 第一, the 第17 spot", [("第一", "first", "ordinal"), ("第17", "17th", "ordinal")]),  # no unit: a rank
+    ("from 0点 to 24点, at 20点, 12点", [("0点", "midnight", "time"), ("24点", "midnight", "time"),
+                                   ("20点", "8 p.m.", "time"), ("12点", "12 o'clock", "time")]),  # 点: either half of the day
+    ("closed at 3,120点, up 25.6点, 3120点", [("3,120点", "3,120 points", "quantity"),
+                                         ("25.6点", "25.6 points", "quantity"), ("3120点", "3120 points", "quantity")]),
+    ("fell 0.25个百分点, 1个百分点, 2百分点", [("0.25个百分点", "0.25 percentage points", "percentage"),
+                                     ("1个百分点", "1 percentage point", "percentage"),
+                                     ("2百分点", "2 percentage points", "percentage")]),
 ])  # fmt: skip
 def test_chinese_dates(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(text[d.start : d.end], d.english, d.kind) for d in chinese_dates(text)] == found
