@@ -67,6 +67,14 @@ _YEAR = rf"(?:1[89]\d\d|20\d\d|{_NUM}{{4}})"
 _SMALL = rf"(?:\d{{1,2}}|{_NUM}{{1,3}})"
 _AFTER_YEAR = "代度底初末中前后内间"  # 90年代, 2024年度, 2024年底 ...: another word
 _AFTER_MONTH = "底初末中前后内间"
+# A price per unit: 98.5元/吨 is 98.5 yuan per tonne (ZH004 writes the amount, this the unit).
+_PER_UNITS = {
+    "吨": "tonne", "人": "person", "平方米": "square meter", "平米": "square meter", "小时": "hour", "天": "day",
+    "日": "day", "月": "month", "年": "year", "公斤": "kilogram", "千克": "kilogram", "斤": "jin", "晚": "night",
+    "学年": "academic year", "学期": "semester", "次": "time", "股": "share", "千瓦时": "kilowatt-hour",
+    "度": "kilowatt-hour", "升": "liter", "公里": "kilometer", "张": "ticket", "桶": "barrel", "亩": "mu", "克": "gram",
+}  # fmt: skip
+_PER_UNIT_AFTER = "美元|欧元|港元|港币|英镑|日元"  # a currency word a per-unit price may end in
 _CLASSIFIERS = "个名家位次项所座架艘辆只条"  # dropped in English: 100多个 countries
 # Counters between a figure and the English noun it counts (12名 doctors, 5辆 trucks): English has
 # none, so the figure alone stays. Read only when an English word follows (次 only before a plural:
@@ -89,17 +97,19 @@ _QUANTITY_UNITS = {
     "吨": "tonne", "克": "gram", "千瓦时": "kilowatt-hour", "度电": "kilowatt-hour", "千瓦": "kilowatt",
     "人次": "person-time", "户": "household", "海里": "nautical mile", "英里": "mile", "斤": "jin",
     "桶": "barrel", "辆": "vehicle", "架次": "sortie", "吨标准煤": "tonne of standard coal",
+    "升": "liter", "毫升": "milliliter", "千卡": "kilocalorie", "罐": "can", "瓶": "bottle", "箱": "box",
+    "袋": "bag", "盒": "box", "册": "copy",
 }  # fmt: skip
 _PLURAL_UNITS = {
     "person": "people", "mu": "mu", "jin": "jin", "inch": "inches", "person-time": "person-times",
-    "tonne of standard coal": "tonnes of standard coal",
+    "tonne of standard coal": "tonnes of standard coal", "box": "boxes", "copy": "copies",
 }  # fmt: skip
 _MEASURES = (
     "岁", "公里", "千米", "米", "平方公里", "平方千米", "平方米", "公斤", "千克", "亩", "厘米", "毫米", "英寸", "立方米",
-    "公顷", "吨", "克", "千瓦时", "度电", "千瓦", "海里", "英里", "斤", "桶", "吨标准煤",
+    "公顷", "吨", "克", "千瓦时", "度电", "千瓦", "海里", "英里", "斤", "桶", "吨标准煤", "升", "毫升", "千卡",
 )  # fmt: skip  # figures even below 10 (AP)
 # Units that count things an English noun after them may name: 3.2万人次 visits is 32,000 visits.
-_COUNTED_UNITS = ("人次", "户", "辆", "架次", "人")
+_COUNTED_UNITS = ("人次", "户", "辆", "架次", "人", "罐", "瓶", "箱", "袋", "盒", "册")
 # Units a figure may follow straight on (3年6个月, 2小时30分钟); after any other, a figure makes
 # another reading (1米8 is 1.8 meters).
 _TIME_UNITS = frozenset("年 个月 个多月 周 星期 天 小时 个小时 个钟头 分钟 秒钟 秒".split())
@@ -146,7 +156,7 @@ _EVENTS = {
 _EVENT = "|".join(k for k in sorted(_EVENTS, key=len, reverse=True) if len(k) > 1)
 _SCORE_NUM = r"(?:\d{1,3}|[零一二两三四五六七八九十]{1,3})"
 # The characters a reading can start with: one test per position before the alternatives.
-_FIRST = "〇零一二两三四五六七八九十百千万农阴正腊冬大公去今明年月上下早凌清中晚夜傍第满立减打以" + _COUNTERS
+_FIRST = "〇零一二两三四五六七八九十百千万农阴正腊冬大公去今明年月上下早凌清中晚夜傍第满立减打以/享同环" + _COUNTERS
 DATE = regex.compile(
     rf"(?=[\d{_FIRST}])(?:"
     rf"(?P<lunar>农历|阴历)(?P<lm>{_LUNAR_MONTH}|\d{{1,2}})月(?:(?P<ld>{_LUNAR_DAY})|(?P<ldd>\d{{1,2}})[日号])?"
@@ -180,6 +190,9 @@ DATE = regex.compile(
     rf"|百分之(?P<pct>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
     rf"|(?P<permil>千|万)分之(?P<pmv>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
     r"|(?<![\d.])(?P<ppt>\d+(?:\.\d+)?)个?百分点(?!\p{Han})"
+    rf"|(?<=元|yuan|dollars|[\d.]|{_PER_UNIT_AFTER})/(?P<per>{'|'.join(sorted(_PER_UNITS, key=len, reverse=True))})(?!\p{{Han}})"
+    rf"|享年(?P<died>\d{{1,3}}|{_NUM}{{1,3}})岁(?!\p{{Han}})"
+    r"|(?P<cmp>同比|环比)(?P<dir>增长|上涨|上升|增加|提高|下降|下跌|减少|降低|下滑)了?(?P<cpct>\d+(?:\.\d+)?)%(?!\p{Han})"
     r"|(?<![\p{Han}\d.])(?P<cheng>[1-9]|[一二两三四五六七八九])成(?!\p{Han})"
     r"|(?<![\p{Han}\d.])打?(?P<zhe>[1-9]\.[1-9]|[1-9][1-9]?|[一二三四五六七八九]{1,2})折(?!\p{Han})"
     rf"|(?<![\p{{Han}}\d.])(?P<yi>以)?(?P<s1>{_SCORE_NUM})比(?P<s2>{_SCORE_NUM})(?!\.?\d)"
@@ -210,11 +223,11 @@ _NUMERALS = "〇零一二两三四五六七八九十"
 _TRADITIONAL = str.maketrans(
     "個萬億歲時點號週鐘輛項條張臺隻頭屆輪兩餘畝滿減場顆戶噸紀曆臘許農陰間棟", "个万亿岁时点号周钟辆项条张台只头届轮两余亩满减场颗户吨纪历腊许农阴间栋"
 )
-_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸吨顷瓦度户纪代初底末旬成折比许" + _COUNTERS
+_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸吨顷瓦度户纪代初底末旬成折比许升卡罐瓶箱袋盒册/享同环" + _COUNTERS
 _CUE = regex.compile(f"[{regex.escape(_CUES)}]")  # one scan, in C, for any of them
 _TRADITIONAL_FORMS = regex.compile(f"[{''.join(map(chr, _TRADITIONAL))}]")
 _KINDS = (
-    ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("time", "hx"), ("time", "hb"), ("time", "hd"), ("percentage", "ppt"), ("quantity", "ipt"), ("number", "more"), ("ordinal", "ord"),
+    ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("time", "hx"), ("time", "hb"), ("time", "hd"), ("unit", "per"), ("quantity", "died"), ("percentage", "cmp"), ("percentage", "ppt"), ("quantity", "ipt"), ("number", "more"), ("ordinal", "ord"),
     ("quantity", "qty"), ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"),
     ("percentage", "pctof"), ("quantity", "hnum"), ("counter", "lone"), ("percentage", "permil"),
     ("percentage", "cheng"), ("discount", "zhe"), ("score", "s1"), ("quantity", "pts"), ("quantity", "term"),
@@ -228,7 +241,7 @@ class ChineseDate:
     start: int
     end: int
     english: str
-    kind: str  # "date", "time", "percentage", "number", "ordinal", "quantity", "discount", "score", "counter"
+    kind: str  # "date", "time", "percentage", "number", "ordinal", "quantity", "discount", "score", "counter", "unit"
     sure: bool = True  # False: a likely reading, for a human to confirm (a score with no game in sight)
 
 
@@ -251,7 +264,7 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
         start, end = m.start(), m.end()
         if found and start < found[-1].end:
             continue  # inside the part of the day read with the date before (3月5日下午)
-        if start and (folded[start - 1].isdigit() or folded[start - 1] in _NUMERALS + ".") and not m["pct"]:
+        if start and (folded[start - 1].isdigit() or folded[start - 1] in _NUMERALS + ".") and not (m["pct"] or m["per"]):
             continue  # the number goes on before the match: 12025年 is no year
         if start and folded[start - 1] == "第" and m["qunit"] != "周年":
             continue  # 第二天 is "the next day", not 第 + "two days"
@@ -451,7 +464,7 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
 
 
 # Units of weight and volume, and what may follow them as the thing measured: 500克 flour.
-_MASS_UNITS = ("吨", "克", "公斤", "千克", "斤", "立方米", "桶")
+_MASS_UNITS = ("吨", "克", "公斤", "千克", "斤", "立方米", "桶", "升", "毫升", "罐", "瓶", "箱", "袋", "盒")
 _MASS_NOUN_NEXT = regex.compile(
     rf"[ ](?!{_FUNCTION_WORDS}\b|(?i:per|each|every|a|an|last|next|this|these|those|daily|yearly|annually|today|"
     r"yesterday|now|more|less|were|was|has|have|had|will|would|could|can|should|must|may|might|are|be|been|"
@@ -630,6 +643,27 @@ def _hour_dian(m: regex.Match[str]) -> str | None:
     if hour in (0, 24):
         return "midnight"
     return f"{hour - 12} p.m." if 13 <= hour <= 23 else None
+
+
+def _per_unit(m: regex.Match[str]) -> str:
+    """/吨 after a price → per tonne (98.5 yuan per tonne)."""
+    return f"per {_PER_UNITS[m['per']]}"
+
+
+def _died_aged(m: regex.Match[str]) -> str | None:
+    """享年94岁 → aged 94: the age at death of an obituary."""
+    n = _number(m["died"])
+    return f"aged {n}" if n else None
+
+
+_UP = frozenset("增长 上涨 上升 增加 提高".split())
+
+
+def _compared(m: regex.Match[str]) -> str:
+    """同比增长15.6% → up 15.6% year on year, 环比下降2% → down 2% month on month."""
+    way = "up" if m["dir"] in _UP else "down"
+    period = "year on year" if m["cmp"] == "同比" else "month on month"
+    return f"{way} {m['cpct']}% {period}"
 
 
 def _percentage_points(m: regex.Match[str]) -> str:
@@ -852,7 +886,7 @@ def _event(m: regex.Match[str]) -> str:
 _READERS = (
     ("lunar", _lunar), ("lm2", _lunar), ("lm3", _lunar), ("ny", _lunar), ("nye", _lunar), ("cent", _century),
     ("decy", _decade), ("bcy", _era_year), ("ady", _era_year), ("em", _edge), ("ey2", _edge), ("erel2", _edge),
-    ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("hd", _hour_dian), ("ppt", _percentage_points), ("ipt", _index_points), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
+    ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("hd", _hour_dian), ("per", _per_unit), ("died", _died_aged), ("cmp", _compared), ("ppt", _percentage_points), ("ipt", _index_points), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
     ("cheng", _share), ("zhe", _discount), ("term", _term), ("temp", _temperature), ("temp2", _temperature),
     ("evq", _event),
 )  # fmt: skip  # the groups read by a function of their own

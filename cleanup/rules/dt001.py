@@ -101,7 +101,7 @@ def _explicit_months(text: str, stop: int) -> list[Explicit]:
             m.end(),
             MONTHS[(m.group("month") or m.group("month2")).lower()],
             int(m.group("day") or m.group("day2")),
-            m.group("year") is not None or _EFFECTIVE.search(text, max(0, m.start() - 28), m.start()) is not None,
+            background(text, m),
         )
         for m in found
     ]
@@ -113,6 +113,12 @@ _EFFECTIVE = regex.compile(
     r"(?i:effective|effective from|starting|starting from|beginning|until|till|by|deadline of|takes effect on"
     r"|take effect on|will take effect|due on|due by)(?: on)? $"
 )
+
+
+def background(text: str, m: regex.Match[str]) -> bool:
+    """Whether an explicit date is background rather than the article's own: given with its year
+    (``founded on December 8, 2015``), or a date something takes effect on or is due by."""
+    return m.group("year") is not None or _EFFECTIVE.search(text, max(0, m.start() - 28), m.start()) is not None
 
 
 def _before(explicit: list[Explicit], pos: int) -> list[Explicit]:

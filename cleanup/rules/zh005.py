@@ -99,7 +99,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         if i >= 0 and known[i][0] <= date.start and date.end <= known[i][1]:
             continue  # inside a glossary term: 第一季度报告 is the entry's (first-quarter report)
         before, after = text[date.start - 1 : date.start], text[date.end : date.end + 1]
-        clause = has_han(before) or has_han(after)
+        per = date.kind == "unit"  # 元/吨: the amount before is ZH004's, which writes it in English
+        clause = (has_han(before) and not per) or has_han(after)
         guess = date.kind == "discount" or not date.sure  # 减3: a cut, or 3 off; 3比1 with no game in sight
         safety = Safety.SUGGESTION if clause or guess else Safety.SAFE
         said = date.english or "delete it (English counts without it)"
@@ -112,7 +113,7 @@ def check(scan: Scan) -> Iterator[Finding]:
         if english[:1].islower() and sentence_start(text, date.start):
             english = capitalise(english)  # 三百余名 patients came: More than 300 patients
         english = han_padding(text, date.start, date.end, english) if english else ""  # a dropped counter and its space
-        if has_han(before) and (text[date.start].isdigit() or term_ends_at(scan, date.start)):
+        if has_han(before) and not per and (text[date.start].isdigit() or term_ends_at(scan, date.start)):
             english = english.removeprefix(" ")  # the Chinese before pads itself toward a digit or this run
         if before in "x×" and text[date.start - 2 : date.start - 1].isdigit():
             english = english.removeprefix(" ")  # a relay: 4x100米 is 4x100-meter

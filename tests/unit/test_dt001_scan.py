@@ -28,7 +28,7 @@ def whole_text_before(text: str, pos: int) -> list[dt001.Explicit]:
             m.end(),
             MONTHS[(m.group("month") or m.group("month2")).lower()],
             int(m.group("day") or m.group("day2")),
-            m.group("year") is not None,
+            dt001.background(text, m),
         )
         for m in EXPLICIT.finditer(text)
     ]
