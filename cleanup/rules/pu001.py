@@ -24,6 +24,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+import regex
+
 from ..han import TERM, HanPiece
 from ..model import Finding
 from ..scan import Scan
@@ -135,6 +137,27 @@ def _apart(text: str, pos: int) -> str:
     return " " if neighbour.isalnum() else ""
 
 
+_HAN = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")  # Han, CJK marks, full-width forms
+
+
+def _in_chinese(text: str, start: int, end: int) -> bool:
+    """Whether a mark belongs to Chinese that stays Chinese: its line has no Latin letter, or Han
+    is on both sides of it (我们，你们). Its punctuation is left with it, so that a line left in
+    Chinese is not half English; when the rules put English on either side, the next pass
+    writes the mark in English (中国，美国 → China, the United States)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if not _LATIN.search(line):
+        return True
+    before = text[line_start:start].rstrip(" ")[-1:]
+    after = text[end : line_end if line_end >= 0 else len(text)].lstrip(" ")[:1]
+    return bool(before and after and _HAN.match(before) and _HAN.match(after))
+
+
+_LATIN = regex.compile(r"[A-Za-z]")
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     table = scan.glossary.punct
     text = scan.text
@@ -152,12 +175,14 @@ def check(scan: Scan) -> Iterator[Finding]:
         if index is None:
             continue
         taken = pos + len(mark)
+        entry = scan.glossary.entry(index)
+        if not entry.map and _in_chinese(text, pos, pos + len(mark)):
+            continue  # 本次会话已结束，感谢您的使用。 stays whole: no half-English line
         start, end, en = _english(scan, pos, index, len(mark))
         if mark in TITLE_MARKS and _around_outlet(scan, pos):
             start, end, en = pos, pos + 1, _apart(text, pos)  # 《人民日报》: People's Daily, unquoted
         if en.strip() == "-" and not _joins(text, pos, pos + len(mark)):
             start, end, en = _decoration(text, pos, pos + len(mark))  # Have a nice day～: no range
-        entry = scan.glossary.entry(index)
         name = unicodedata.name(ch, "U+%04X" % ord(ch)).lower() + (f" ×{len(mark)}" if len(mark) > 1 else "")
         message = f"CJK punctuation '{mark}' ({name})"
         yield replace(CODE, start, end, en, entry.safety, message, entry.origin)
