@@ -88,6 +88,8 @@ def _run_pieces(text: str, start: int, end: int, g: Compiled, floor: int) -> lis
     left, right = _latin_before(text, start, floor), _latin_after(text, end)
     if left < start:  # a glued Latin prefix: only this side can be a broken transliteration
         piece = _resolve_left(text[left:start], text[start:end], left, start, g)
+        if piece is None:
+            piece = _series_in_english(text[left:start], text[start:end], left, start, g)
         if piece is None and looks_transliterated(text[left:start]) and not _all_known(text, start, end, g):
             return [HanPiece(MIXED_UNKNOWN, left, right)]
         if piece is not None:
@@ -212,15 +214,28 @@ def _member(number: str) -> int:
 
 
 def _resolve_left(latin: str, run: str, left: int, start: int, g: Compiled) -> HanPiece | None:
-    """``Guan`` + ``察者网…``: a key = (chars spelled by the Latin) + a prefix of the run."""
+    """``Guan`` + ``察者网…``: a key = (chars spelled by the Latin) + a prefix of the run; a
+    series member's number after it goes with it (``Shen舟二十号``: Shenzhou-20)."""
     first = functools.partial(can_begin, latin)
     for j in range(len(run), 0, -1):
         for form in g.zh_affixes.with_suffix(run[:j], first):
             missing = form[: len(form) - j]
             if pinyin_matches(latin, missing):
                 key = g.zh[form]
-                return HanPiece(MIXED, left, start + j, g.zh_entry[key], key)
+                entry = g.zh_entry[key]
+                extra = _series_number(run, j, len(run), entry in g.series)
+                number = _member(run[j : j + extra]) if extra else 0
+                return HanPiece(MIXED, left, start + j + extra, entry, key, number=number)
     return None
+
+
+def _series_in_english(latin: str, run: str, left: int, start: int, g: Compiled) -> HanPiece | None:
+    """``Shenzhou`` + ``二十号``: a series named in English, its member's number left in Chinese."""
+    entry = g.series_by_english.get(latin.lower()) if g.series else None
+    if entry is None or _series_number(run, 0, len(run), True) != len(run):
+        return None
+    key = next(iter(g.entry(entry).zh), "")
+    return HanPiece(MIXED, left, start + len(run), entry, key, number=_member(run))
 
 
 def _resolve_right(latin: str, run: str, end: int, right: int, g: Compiled) -> HanPiece | None:

@@ -88,6 +88,12 @@ class Compiled:
         self.zh_max = max(self.zh_max, len(form))
 
     @functools.cached_property
+    def series_by_english(self) -> dict[str, int]:
+        """Numbered series by their English, lower case (shenzhou → 神舟's entry): a series
+        name written in English before a number left in Chinese (Shenzhou二十号)."""
+        return {self.entries[i].en.lower(): i for i in sorted(self.series)}
+
+    @functools.cached_property
     def zh_affixes(self) -> Affixes:
         """Chinese key forms by proper prefix and suffix, for mixed-token lookup.
 

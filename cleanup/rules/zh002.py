@@ -42,7 +42,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         if piece.kind == MIXED:
             entry = scan.glossary.entry(piece.entry)
             message = f"mixed token '{token}' is {piece.key} ({entry.en})"
-            english = without_next_words(scan.text, piece.end, entry.en)[0]  # Hua泰证券 Securities: said once
+            english = f"{entry.en}-{piece.number}" if piece.number else entry.en  # Shen舟二十号: Shenzhou-20
+            english = without_next_words(scan.text, piece.end, english)[0]  # Hua泰证券 Securities: said once
             after = english_for(scan, piece.start, piece.end, english)
             safety = _safety(entry.safety, piece.partial)
             yield replace_after_article(scan.text, CODE, piece.start, piece.end, after, safety, message, entry.origin)
