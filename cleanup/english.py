@@ -319,7 +319,13 @@ def _past_verb(word: str) -> bool:
     return lower in _VERBS_AFTER or (lower.endswith("ed") and len(lower) > 4 and lower not in _ED_NOUNS)
 
 
-_ONE_BEFORE = regex.compile(r"(?<![\w'’])(?:an?|one|each|every|another)[ ]$", regex.IGNORECASE)
+_ONE_BEFORE = regex.compile(
+    r"(?<![\w'’])(?:an?|one|each|every|another)[ ](?:(?!(?:few|lot|lots|number|couple|dozen|series|range|host|variety"
+    r"|handful|total|pair|set|group|bunch|majority|string|wave|slew|raft|spate|flurry|batch|list|kind|type|sort"
+    r"|part|portion|share|third|quarter|half|fraction|bit|piece|pack|box|crowd|team|fleet|network|chain|cluster"
+    r"|collection|family|line|row|round|year|month|week|day)\b)[a-z]+(?:-[a-z]+)?[ ])?$",
+    regex.IGNORECASE,
+)  # a 无人机, a new 集装箱码头: singular; not "a few", "a number of"
 
 
 def singular_here(text: str, start: int, english: str) -> bool:
@@ -330,7 +336,7 @@ def singular_here(text: str, start: int, english: str) -> bool:
         return False
     if _PREPOSITION.search(english):
         return False
-    return _ONE_BEFORE.search(text, max(0, start - 9), start) is not None
+    return _ONE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 _DETERMINER = regex.compile(
@@ -366,7 +372,8 @@ _HEAD_NOUNS = frozenset(
     programme programmes sector segment business businesses penetration shipments deliveries loan loans plan plans
     policy policies reform reforms financing growth development ticket tickets service services network
     networks route routes operator operators fleet fleets technology technologies standard standards
-    subsidy subsidies quota quotas""".split()
+    subsidy subsidies quota quotas salary salaries wage wages rule rules regulation regulations case cases
+    gang gangs group groups team teams union unions exam exams pension pensions training recruitment""".split()
 )
 # Plurals that are not the plural of a count noun: esports is not "esport", goods not "good".
 _PLURAL_ONLY = frozenset(
@@ -399,10 +406,13 @@ _THE_NAMES = frozenset(
 )
 _THE_FORM = regex.compile(
     r"^(?:Ministry|Department|Office|University|Institute|Academy|Republic|Supreme People's|Central"
-    r" Committee|National People's Congress|People's Bank|People's Republic)\b"
+    r" Committee|National People's Congress|People's Bank|People's Republic"
+    r"|(?:Port|Bank|Gulf|Bay|Temple|Palace|Hall|Tomb|Gate|Museum|Cave|Isle) of)\b"
     r"|\b(?:River|Sea|Ocean|Strait|Gulf|Islands|Mountains|Canal|Commission|Committee|Council|Ministry"
     r"|Administration|Federation|Association|Peninsula|Plateau|Desert|Basin|Delta|Organization|Organisation"
-    r"|Union|Fund|Forum|Festival|Bureau|Department|Agency|Center|Centre|Assembly|Party|Court|Office)$"
+    r"|Union|Fund|Forum|Festival|Bureau|Department|Agency|Center|Centre|Assembly|Party|Court|Office|Emperor|Empress|Dynasty"
+    r"|Museum)$"
+    r"|^(?!.*\b(?:University|College|School|Institute|Thought)\b).*\b(?:Law|Code|Constitution)$"  # the Food Safety Law
     r"|\b(?:Academy|Bureau|Bank|Center|Centre|Office|Agency|Party|Association|Law) (?:of|for)\b"  # not X University of Y
 )
 # A verb whose object may be such a name: He urged 世卫组织 to act (the World Health Organization).
@@ -435,6 +445,8 @@ def _object_place(text: str, start: int, verbs: frozenset[str] = frozenset()) ->
         return True
     verb = _VERB_BEFORE.search(text, max(0, start - 16), start)
     word = verb.group(1).lower() if verb is not None else ""
+    if word and _DETERMINER.search(text, max(0, verb.start() - 10), verb.start()):
+        return False  # the revised 兵役法: an adjective after a determiner, not a verb
     return bool(word) and (_past_verb(word) or word in _OBJECT_VERBS or word in verbs)
 
 

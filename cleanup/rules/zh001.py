@@ -394,6 +394,7 @@ def check(scan: Scan) -> Iterator[Finding]:
         if (
             piece.person < 0
             and not piece.chain
+            and "person" not in entry.tags  # Nathan Law is a man, not a law
             and the_missing(scan.text, piece.start, piece.end, english)
             and not _name_follows(scan, piece.end)  # a title before a name takes none: President … Andrew Leung
         ):

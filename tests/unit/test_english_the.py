@@ -37,6 +37,9 @@ def test_the_missing(text: str, english: str, missing: bool) -> None:
     ("Chinese Center for Disease Control and Prevention", True), ("Bank of China", True),
     ("Communist Party of China", True), ("China Construction Bank", False),
     ("Beijing Institute of Technology", False), ("Zhongnan University of Economics and Law", False),
+    ("Food Safety Law", True), ("Civil Code", True), ("Port of Shanghai", True), ("Temple of Heaven", True),
+    ("Palace Museum", True), ("Qing Dynasty", True), ("Qianlong Emperor", True), ("Emperor Qianlong", False),
+    ("China University of Political Science and Law", False), ("Shanghai Port", False),
 ])  # fmt: skip
 def test_more_names_that_take_the(name: str, takes: bool) -> None:
     assert takes_the(name) is takes
