@@ -54,7 +54,7 @@ from ..english import NOUN_PAIR, plural, plural_here, said_next, singular, singu
 from ..han import TERM, UNKNOWN, HanPiece
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
-from ..zh import pinyin_of
+from ..zh import pinyin_matches, pinyin_of
 from .base import replace_after_article, report
 from .echo import aside_edits, echo_edits, gloss_edits, glued_word_edits, name_bracket_edits, near_echo_edits
 from .zh001 import LOCAL_UNITS, english_for, meant_as_chinese, named_by_place, term_ends_at
@@ -257,6 +257,18 @@ def _outside(pieces: list[HanPiece], dates: list[tuple[int, int]]) -> Iterator[H
             yield dataclasses.replace(piece, start=start, end=piece.end)
 
 
+_PINYIN_BRACKET = regex.compile(r"[ ]?[（(]([A-Z][A-Za-z'’]*(?:[ -][A-Za-z'’]+){0,3})[)）]")
+
+
+def _spelled_after(text: str, start: int, end: int, han: str) -> tuple[Edit, ...] | None:
+    """The Chinese and the brackets gone, when the brackets right after it spell its pinyin: the
+    text names the thing in pinyin itself (``飞跃 (Feiyue)``)."""
+    m = _PINYIN_BRACKET.match(text, end)
+    if m is None or not pinyin_matches(m.group(1), han):
+        return None
+    return (Edit(Span(start, m.end()), m.group(1)),)
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     dates = sorted([(d.start, d.end) for d in scan.chinese_dates] + scan.amounts)  # ZH005's and ZH004's
     terms: dict[int, HanPiece] | None = None  # glossary pieces by start, made when first needed
@@ -282,6 +294,11 @@ def check(scan: Scan) -> Iterator[Finding]:
         if bracket is not None:  # China Passenger Car Association (乘联会): the name's Chinese, deleted
             message = f"'{han}' ({pinyin_of(han)}) in brackets after the English name it gives; delete it"
             yield Finding(CODE, Span(piece.start, piece.end), message, Fix(bracket, Safety.SUGGESTION), Origin("echo"))
+            continue
+        spelled = _spelled_after(scan.text, piece.start, piece.end, han)
+        if spelled is not None:  # the 飞跃 (Feiyue) brand: the Feiyue brand
+            message = f"'{han}' with its own pinyin in brackets after it; keep the pinyin"
+            yield Finding(CODE, Span(piece.start, piece.end), message, Fix(spelled, Safety.SAFE), Origin("name:pinyin"))
             continue
         if terms is None:
             terms = {p.start: p for p in scan.han if p.kind == TERM}
