@@ -165,12 +165,13 @@ def named_here(text: str, start: int, end: int) -> bool:
     """Whether the characters at ``text[start:end]`` stand where a name stands: after a title (Mr
     曾), before ``family`` (the 王 family), or before a verb of saying (李 said: Li said, a
     second reference to a speaker)."""
-    if after_honorific(text, start) or _FAMILY.match(text, end) is not None:
-        return True  # the 王 family: the Wang family
+    if after_honorific(text, start) or _FAMILY.match(text, end) is not None or _MASKED.match(text, end):
+        return True  # the 王 family: the Wang family; 张** (a user's masked name): Zhang**
     return _SPEAKS.match(text, end) is not None and _ARTICLE.search(text, max(0, start - 4), start) is None
 
 
 _FAMILY = regex.compile(r"[ ]?(?:family|families|clan|household)\b")
+_MASKED = regex.compile(r"[*＊]{1,4}")  # the rest of a name a site hides: 张** is a user surnamed Zhang
 
 
 _ARTICLE = regex.compile(r"(?i)\b(?:the|a|an)[ ]$")  # the 王 said: a king, not Mr Wang
