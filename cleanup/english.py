@@ -328,6 +328,20 @@ _ONE_BEFORE = regex.compile(
 )  # a 无人机, a new 集装箱码头: singular; not "a few", "a number of"
 
 
+_SINGULAR_VERB_NEXT = regex.compile(r"[ ](?:was|is|has|does)\b")
+_THIS_BEFORE = regex.compile(r"(?<![\w'’])(?i:the|this|that)[ ]$")
+
+
+def singular_subject(text: str, start: int, end: int, english: str) -> bool:
+    """Whether a lower-case plural rendering after ``the`` or ``this`` is the subject of a verb in
+    the singular: ``the 航天员 was`` is the astronaut, not "the astronauts was"."""
+    if not english[:1].islower() or english.lower() != english or singular(english) == english:
+        return False
+    if _PREPOSITION.search(english):
+        return False
+    return bool(_SINGULAR_VERB_NEXT.match(text, end) and _THIS_BEFORE.search(text, max(0, start - 6), start))
+
+
 def singular_here(text: str, start: int, english: str) -> bool:
     """Whether a lower-case plural rendering follows ``a``, ``one``, ``each``...: ``a 无人机
     flew`` is a drone, not "a drones". Not when the phrase's head comes before a preposition
@@ -373,7 +387,8 @@ _HEAD_NOUNS = frozenset(
     policy policies reform reforms financing growth development ticket tickets service services network
     networks route routes operator operators fleet fleets technology technologies standard standards
     subsidy subsidies quota quotas salary salaries wage wages rule rules regulation regulations case cases
-    gang gangs group groups team teams union unions exam exams pension pensions training recruitment""".split()
+    gang gangs group groups team teams union unions exam exams pension pensions training recruitment
+    shortage shortages effect effects problem problems issue issues crisis risk risks concern concerns""".split()
 )
 # Plurals that are not the plural of a count noun: esports is not "esport", goods not "good".
 _PLURAL_ONLY = frozenset(

@@ -21,7 +21,9 @@ from .zh import can_begin, char_table, han_runs, pinyin_matches, strip_tones
 
 TERM, MIXED, MIXED_UNKNOWN, UNKNOWN = "term", "mixed", "mixed-unknown", "unknown"
 # The number of a member of a numbered series after its key: 十八号 in 神舟十八号 (Shenzhou-18).
-SERIES_NUMBER = regex.compile(r"[〇零一二两三四五六七八九十百]{1,4}号")
+SERIES_NUMBER = regex.compile(r"[〇零一二两三四五六七八九十百]{1,4}号[甲乙丙丁]?")
+# A model's letter after the number: 长征三号乙 is the Long March-3B.
+_MODEL_LETTERS = {"甲": "A", "乙": "B", "丙": "C", "丁": "D"}
 
 
 @dataclass(frozen=True)
@@ -209,8 +211,14 @@ def _series_number(text: str, pos: int, end: int, series: bool) -> int:
 
 
 def _member(number: str) -> int:
-    """十八号 → 18; 0 for no number."""
+    """十八号 → 18, 三号乙 → 3; 0 for no number."""
+    number = number.rstrip("甲乙丙丁")
     return (chinese_number(number[:-1], SMALL_UNITS) or 0) if number.endswith("号") else 0
+
+
+def member(piece: HanPiece, text: str) -> str:
+    """A series member's designation as English writes it: 18 (神舟十八号), 3B (长征三号乙)."""
+    return f"{piece.number}{_MODEL_LETTERS.get(text[piece.end - 1], '')}"
 
 
 def _resolve_left(latin: str, run: str, left: int, start: int, g: Compiled) -> HanPiece | None:

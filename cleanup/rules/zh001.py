@@ -64,11 +64,12 @@ from ..english import (
     sentence_start,
     singular,
     singular_here,
+    singular_subject,
     the_missing,
     title_case,
 )
 from ..glossary.entries import Entry
-from ..han import TERM, UNKNOWN, HanPiece
+from ..han import TERM, UNKNOWN, HanPiece, member
 from ..model import Finding, Fix, Safety, Span
 from ..scan import Scan
 from ..zh import has_han
@@ -215,7 +216,7 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
     Ministry) and title case before a name (President Emmanuel Macron); a title named after its
     holder goes before the name, as English writes it (马克龙总统 → President Emmanuel Macron)."""
     if piece.number:
-        return f"{entry.en}-{piece.number}"  # 神舟十八号 → Shenzhou-18
+        return f"{entry.en}-{member(piece, scan.text)}"  # 神舟十八号 → Shenzhou-18, 长征三号乙 → Long March-3B
     if piece.person >= 0:
         return f"{title_case(entry.en)} {_name(scan, piece, piece.person)}"
     if piece.chain:  # 广东省深圳市 → Shenzhen, Guangdong
@@ -227,8 +228,8 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
         return entry.adjective  # a 日本 company: a Japanese company
     if not entry.office:
         english = _name(scan, piece, piece.entry)
-        if singular_here(scan.text, piece.start, english):
-            return singular(english)  # a 无人机: a drone
+        if singular_here(scan.text, piece.start, english) or singular_subject(scan.text, piece.start, piece.end, english):
+            return singular(english)  # a 无人机: a drone; the 航天员 was: the astronaut
         if attributive_plural(scan.text, piece.start, piece.end, english):
             return singular(english)  # several 新能源汽车 makers: new energy vehicle makers
         if plural_here(scan.text, piece.start, piece.end, english):

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ..han import MIXED, MIXED_UNKNOWN, looks_transliterated
+from ..han import MIXED, MIXED_UNKNOWN, looks_transliterated, member
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import HAN
@@ -42,7 +42,7 @@ def check(scan: Scan) -> Iterator[Finding]:
         if piece.kind == MIXED:
             entry = scan.glossary.entry(piece.entry)
             message = f"mixed token '{token}' is {piece.key} ({entry.en})"
-            english = f"{entry.en}-{piece.number}" if piece.number else entry.en  # Shen舟二十号: Shenzhou-20
+            english = f"{entry.en}-{member(piece, scan.text)}" if piece.number else entry.en  # Shen舟二十号: Shenzhou-20
             english = without_next_words(scan.text, piece.end, english)[0]  # Hua泰证券 Securities: said once
             after = english_for(scan, piece.start, piece.end, english)
             safety = _safety(entry.safety, piece.partial)

@@ -325,6 +325,8 @@ def check(scan: Scan) -> Iterator[Finding]:
             or aside_edits(scan.text, piece.start, piece.end, (proposal.english,))
             or _unit_echo(scan.text, piece.start, piece.end, proposal.english)
         )
+        if echo is not None and term_ends_at(scan, piece.start):  # the term before pads itself: 朱雀门 gate
+            echo = tuple(Edit(e.span, e.text.lstrip(" ")) if e.span.start == piece.start else e for e in echo)
         if echo is not None:
             message = f"'{han}' ({pinyin_of(han)}) repeats the English beside it; {proposal.source}: {proposal.note}"
             fix = Fix(echo, Safety.SUGGESTION)
