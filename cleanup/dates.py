@@ -59,8 +59,8 @@ from decimal import Decimal
 
 import regex
 
-from .english import modifies_noun
-from .numbers import SMALL_UNITS, chinese_number, english_number, ordinal
+from .english import modifies_noun, said_next
+from .numbers import SMALL_UNITS, chinese_number, english_number, grouped, ordinal
 
 _NUM = r"[〇零一二两三四五六七八九十]"
 _YEAR = rf"(?:1[89]\d\d|20\d\d|{_NUM}{{4}})"
@@ -98,18 +98,22 @@ _QUANTITY_UNITS = {
     "人次": "person-time", "户": "household", "海里": "nautical mile", "英里": "mile", "斤": "jin",
     "桶": "barrel", "辆": "vehicle", "架次": "sortie", "吨标准煤": "tonne of standard coal",
     "升": "liter", "毫升": "milliliter", "千卡": "kilocalorie", "罐": "can", "瓶": "bottle", "箱": "box",
-    "袋": "bag", "盒": "box", "册": "copy",
+    "袋": "bag", "盒": "box", "册": "copy", "套": "unit", "件": "item", "台": "unit",
+    "公里/小时": "kilometer per hour", "千米/小时": "kilometer per hour", "公里每小时": "kilometer per hour",
+    "米/秒": "meter per second", "米每秒": "meter per second",
 }  # fmt: skip
 _PLURAL_UNITS = {
     "person": "people", "mu": "mu", "jin": "jin", "inch": "inches", "person-time": "person-times",
     "tonne of standard coal": "tonnes of standard coal", "box": "boxes", "copy": "copies",
+    "kilometer per hour": "kilometers per hour", "meter per second": "meters per second",
 }  # fmt: skip
 _MEASURES = (
     "岁", "公里", "千米", "米", "平方公里", "平方千米", "平方米", "公斤", "千克", "亩", "厘米", "毫米", "英寸", "立方米",
     "公顷", "吨", "克", "千瓦时", "度电", "千瓦", "海里", "英里", "斤", "桶", "吨标准煤", "升", "毫升", "千卡",
+    "公里/小时", "千米/小时", "公里每小时", "米/秒", "米每秒",
 )  # fmt: skip  # figures even below 10 (AP)
 # Units that count things an English noun after them may name: 3.2万人次 visits is 32,000 visits.
-_COUNTED_UNITS = ("人次", "户", "辆", "架次", "人", "罐", "瓶", "箱", "袋", "盒", "册")
+_COUNTED_UNITS = ("人次", "户", "辆", "架次", "人", "罐", "瓶", "箱", "袋", "盒", "册", "套", "件", "台")
 # Units a figure may follow straight on (3年6个月, 2小时30分钟); after any other, a figure makes
 # another reading (1米8 is 1.8 meters).
 _TIME_UNITS = frozenset("年 个月 个多月 周 星期 天 小时 个小时 个钟头 分钟 秒钟 秒".split())
@@ -156,7 +160,7 @@ _EVENTS = {
 _EVENT = "|".join(k for k in sorted(_EVENTS, key=len, reverse=True) if len(k) > 1)
 _SCORE_NUM = r"(?:\d{1,3}|[零一二两三四五六七八九十]{1,3})"
 # The characters a reading can start with: one test per position before the alternatives.
-_FIRST = "〇零一二两三四五六七八九十百千万农阴正腊冬大公去今明年月上下早凌清中晚夜傍第满立减打以/享同环" + _COUNTERS
+_FIRST = "〇零一二两三四五六七八九十百千万农阴正腊冬大公去今明年月上下早凌清中晚夜傍第满立减打以/享同环每" + _COUNTERS
 DATE = regex.compile(
     rf"(?=[\d{_FIRST}])(?:"
     rf"(?P<lunar>农历|阴历)(?P<lm>{_LUNAR_MONTH}|\d{{1,2}})月(?:(?P<ld>{_LUNAR_DAY})|(?P<ldd>\d{{1,2}})[日号])?"
@@ -189,10 +193,12 @@ DATE = regex.compile(
     r"|(?P<sec>\d{1,3})秒(?P<secf>\d{1,3})(?!\.?\d)"
     rf"|百分之(?P<pct>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
     rf"|(?P<permil>千|万)分之(?P<pmv>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
-    r"|(?<![\d.])(?P<ppt>\d+(?:\.\d+)?)个?百分点(?!\p{Han})"
+    r"|(?<![\d.])(?P<ppt>\d+(?:\.\d+)?)个?(?P<pptu>百分点|基点)(?!\p{Han})"
+    r"|(?<![\d.])(?P<apct>\d+(?:\.\d+)?%)(?P<approx>左右|上下|以内|以上|以下)(?!\p{Han})"
+    r"|每(?P<each>股|人|吨|平方米|公斤|斤|小时|天|月|年|户)(?P<eamt>\d+(?:\.\d+)?)元(?!\p{Han})"
     rf"|(?<=元|yuan|dollars|[\d.]|{_PER_UNIT_AFTER})/(?P<per>{'|'.join(sorted(_PER_UNITS, key=len, reverse=True))})(?!\p{{Han}})"
     rf"|享年(?P<died>\d{{1,3}}|{_NUM}{{1,3}})岁(?!\p{{Han}})"
-    r"|(?P<cmp>同比|环比)(?P<dir>增长|上涨|上升|增加|提高|下降|下跌|减少|降低|下滑)了?(?P<cpct>\d+(?:\.\d+)?)%(?!\p{Han})"
+    r"|(?P<cmp>同比|环比)(?P<dir>增长|上涨|上升|增加|提高|下降|下跌|减少|降低|下滑)了?(?P<cpct>\d+(?:\.\d+)?)(?P<cunit>%|个百分点)(?!\p{Han})"
     r"|(?<![\p{Han}\d.])(?P<cheng>[1-9]|[一二两三四五六七八九])成(?!\p{Han})"
     r"|(?<![\p{Han}\d.])打?(?P<zhe>[1-9]\.[1-9]|[1-9][1-9]?|[一二三四五六七八九]{1,2})折(?!\p{Han})"
     rf"|(?<![\p{{Han}}\d.])(?P<yi>以)?(?P<s1>{_SCORE_NUM})比(?P<s2>{_SCORE_NUM})(?!\.?\d)"
@@ -223,11 +229,11 @@ _NUMERALS = "〇零一二两三四五六七八九十"
 _TRADITIONAL = str.maketrans(
     "個萬億歲時點號週鐘輛項條張臺隻頭屆輪兩餘畝滿減場顆戶噸紀曆臘許農陰間棟", "个万亿岁时点号周钟辆项条张台只头届轮两余亩满减场颗户吨纪历腊许农阴间栋"
 )
-_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸吨顷瓦度户纪代初底末旬成折比许升卡罐瓶箱袋盒册/享同环" + _COUNTERS
+_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸吨顷瓦度户纪代初底末旬成折比许升卡罐瓶箱袋盒册/享同环每左上以" + _COUNTERS
 _CUE = regex.compile(f"[{regex.escape(_CUES)}]")  # one scan, in C, for any of them
 _TRADITIONAL_FORMS = regex.compile(f"[{''.join(map(chr, _TRADITIONAL))}]")
 _KINDS = (
-    ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("time", "hx"), ("time", "hb"), ("time", "hd"), ("unit", "per"), ("quantity", "died"), ("percentage", "cmp"), ("percentage", "ppt"), ("quantity", "ipt"), ("number", "more"), ("ordinal", "ord"),
+    ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("time", "hx"), ("time", "hb"), ("time", "hd"), ("unit", "per"), ("quantity", "died"), ("percentage", "cmp"), ("percentage", "ppt"), ("percentage", "apct"), ("quantity", "eamt"), ("quantity", "ipt"), ("number", "more"), ("ordinal", "ord"),
     ("quantity", "qty"), ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"),
     ("percentage", "pctof"), ("quantity", "hnum"), ("counter", "lone"), ("percentage", "permil"),
     ("percentage", "cheng"), ("discount", "zhe"), ("score", "s1"), ("quantity", "pts"), ("quantity", "term"),
@@ -419,7 +425,7 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
         value = Decimal(number.replace(",", ""))
         if scale:
             value *= _scale(scale)
-        written = english_number(value) if scale else number
+        written = english_number(value) if scale else (number if unit == "年" else grouped(number))
     else:
         whole = chinese_number(number + (scale or ""), _BIG_UNITS) if scale != "千" else None
         if not whole:
@@ -440,6 +446,9 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
     if unit == "分钟" and _THE_BEFORE.search(text[max(0, m.start() - 4) : m.start()]) and number.isdigit():
         if not (more or scale or m["qwhen"] or modifies_noun(text, m.start(), m.end())):  # the 30分钟 drive
             return f"{ordinal(int(number))} minute"  # a goal in the 89分钟: in the 89th minute
+    if unit in _SPAN_UNITS and not (more or m["qwhen"]) and _NOUN_NEXT.match(text, m.end()):
+        if not said_next(text, m.end(), english) and not _NOT_MODIFIED.match(text, m.end()):
+            return f"{written.replace(' ', '-')}-{english}"  # 24小时 orders: 24-hour orders, 3年 loans: 3-year loans
     if unit in _LENGTH_UNITS and not (more or m["qwhen"]) and _MODIFIED_NEXT.match(text, m.end()):
         # 1.5厘米 cubes: 1.5-centimeter cubes; the men's 100米 freestyle: the 100-meter freestyle
         return f"{written.replace(' ', '-')}-{english.replace(' ', '-')}"
@@ -486,6 +495,9 @@ _PERSON_NEXT = regex.compile(
 _BIRTHDAY = regex.compile(r"[ ](?:birthday|birthdays)\b")
 _AGED_BEFORE = regex.compile(r"(?<![\w'’])(?i:aged|age|ages|at) (?:\d+ ?[-–~] ?|\d+ to )?$")
 _THE_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he $")
+# Spans of time before a plural noun they describe: 24小时 orders, 3年 loans (not 3年 ago, 3天 days).
+_SPAN_UNITS = ("小时", "个小时", "天", "年", "个月", "周", "分钟")
+_NOT_MODIFIED = regex.compile(r"[ ]?(?i:ago|later|earlier|afterwards|straight|running|apart|always|sometimes|perhaps)\b")
 # Units of length and area, and the nouns after them they describe: 1.5厘米 cubes, 100米 hurdles.
 _LENGTH_UNITS = ("米", "厘米", "毫米", "公里", "千米", "英寸", "平方米", "平方公里", "平方千米", "海里", "英里")
 _MODIFIED_NEXT = regex.compile(
@@ -524,7 +536,7 @@ def _counted(m: regex.Match[str], text: str) -> str | None:
     hedge = "more than " if m["cmore"] else ""  # 三百余名 patients: more than 300 patients
     if number[0].isdigit():
         if not scale:
-            return hedge + number
+            return hedge + grouped(number)  # 1200名 workers: 1,200 workers
         return hedge + english_number(Decimal(number.replace(",", "")) * _BIG_UNITS[scale])
     whole = chinese_number(number + (scale or ""), _BIG_UNITS)
     if not whole:
@@ -663,12 +675,29 @@ def _compared(m: regex.Match[str]) -> str:
     """同比增长15.6% → up 15.6% year on year, 环比下降2% → down 2% month on month."""
     way = "up" if m["dir"] in _UP else "down"
     period = "year on year" if m["cmp"] == "同比" else "month on month"
-    return f"{way} {m['cpct']}% {period}"
+    change = f"{m['cpct']}%" if m["cunit"] == "%" else f"{m['cpct']} percentage point" + ("" if m["cpct"] == "1" else "s")
+    return f"{way} {change} {period}"
 
 
 def _percentage_points(m: regex.Match[str]) -> str:
-    """0.25个百分点 → 0.25 percentage points: a change in a rate, not a percent of it."""
-    return f"{m['ppt']} percentage point" + ("" if m["ppt"] == "1" else "s")
+    """0.25个百分点 → 0.25 percentage points: a change in a rate, not a percent of it; 25个基点 →
+    25 basis points."""
+    unit = "percentage point" if m["pptu"] == "百分点" else "basis point"
+    return f"{m['ppt']} {unit}" + ("" if m["ppt"] == "1" else "s")
+
+
+_APPROX = {"左右": "about {}", "上下": "about {}", "以内": "within {}", "以上": "more than {}", "以下": "less than {}"}
+
+
+def _approximate(m: regex.Match[str]) -> str:
+    """6%左右 → about 6%, 5.5%以内 → within 5.5%, 3%以上 → more than 3%."""
+    return _APPROX[m["approx"]].format(m["apct"])
+
+
+def _each(m: regex.Match[str]) -> str:
+    """每股0.5元 → 0.5 yuan per share, 每平方米2.8元 → 2.8 yuan per square meter."""
+    unit = "share" if m["each"] == "股" else "household" if m["each"] == "户" else _PER_UNITS[m["each"]]
+    return f"{m['eamt']} yuan per {unit}"
 
 
 def _index_points(m: regex.Match[str]) -> str:
@@ -886,7 +915,7 @@ def _event(m: regex.Match[str]) -> str:
 _READERS = (
     ("lunar", _lunar), ("lm2", _lunar), ("lm3", _lunar), ("ny", _lunar), ("nye", _lunar), ("cent", _century),
     ("decy", _decade), ("bcy", _era_year), ("ady", _era_year), ("em", _edge), ("ey2", _edge), ("erel2", _edge),
-    ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("hd", _hour_dian), ("per", _per_unit), ("died", _died_aged), ("cmp", _compared), ("ppt", _percentage_points), ("ipt", _index_points), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
+    ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("hd", _hour_dian), ("per", _per_unit), ("died", _died_aged), ("cmp", _compared), ("ppt", _percentage_points), ("apct", _approximate), ("eamt", _each), ("ipt", _index_points), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
     ("cheng", _share), ("zhe", _discount), ("term", _term), ("temp", _temperature), ("temp2", _temperature),
     ("evq", _event),
 )  # fmt: skip  # the groups read by a function of their own

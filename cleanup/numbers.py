@@ -105,6 +105,18 @@ def figure(num: str, scale: str, units: dict[str, int]) -> tuple[str, bool] | No
     return english_number(Decimal(arabic.group().replace(",", "")) * units[unit]), True
 
 
+_UNGROUPED = regex.compile(r"(\d{4,})(\.\d+)?")
+
+
+def grouped(number: str) -> str:
+    """A figure with thousands separators, as English news writes it (74997 → 74,997; AP); a
+    figure already grouped, or below 1,000, or with a scale word after it, is as it was."""
+    m = _UNGROUPED.fullmatch(number)
+    if m is None or number.startswith("0"):
+        return number
+    return f"{int(m.group(1)):,}{m.group(2) or ''}"
+
+
 def year_like(number: str) -> bool:
     """A bare four-digit figure that may be a year (2019), not an amount."""
     return YEAR.fullmatch(number) is not None

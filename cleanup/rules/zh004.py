@@ -45,7 +45,7 @@ from ..english import capitalise, sentence_start
 from ..glossary.compiled import CurrencyIndex
 from ..han import MIXED_UNKNOWN, UNKNOWN, HanPiece
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
-from ..numbers import DIGITS, figure, year_like
+from ..numbers import DIGITS, figure, grouped, year_like
 from ..scan import Scan
 from ..zh import has_han
 from .base import han_padding, replace, replace_after_article, report, spaced_from_before
@@ -244,7 +244,8 @@ def _amount(ctx: _Context, m: regex.Match[str]) -> Amount | None:
     number, converted = english
     chinese = not num[0].isdigit()
     plain = not scale and not any(c in ctx.index.units or c in ",." for c in num)
-    loose = (pre and plain and not said) or (not converted and year_like(number))  # 美元 500, 美元三, 2019美元
+    per = ctx.text.startswith("/", end)  # 1795元/股: a price per share, no year
+    loose = (pre and plain and not said) or (not converted and year_like(number) and not per)  # 美元 500, 2019美元
     loose = loose or (named is not None and not said)
     return Amount(start, end, entry, number, chinese, loose, hedge)
 
@@ -322,13 +323,14 @@ def _judge(ctx: _Context, amounts: list[Amount]) -> list[tuple[Amount, Safety]]:
 
 
 def _english(ctx: _Context, amount: Amount) -> str:
+    number = amount.number if amount.loose else grouped(amount.number)  # 74997元: 74,997 yuan
     if amount.entry < 0:
-        return amount.hedge + amount.number
+        return amount.hedge + number
     entry = ctx.scan.glossary.entry(amount.entry)
     if entry.symbol:
-        return amount.hedge + entry.symbol + amount.number
+        return amount.hedge + entry.symbol + number
     unit = entry.en if amount.number == "1" and not amount.hedge else entry.unit
-    return f"{amount.hedge}{amount.number} {unit}"
+    return f"{amount.hedge}{number} {unit}"
 
 
 def _pad(ctx: _Context, start: int, end: int, english: str) -> str:
