@@ -305,7 +305,19 @@ def _safety(ctx: _Context, a: Amount) -> Safety | None:
         return None  # 3美元美元, 美元3元: two currencies claim one figure
     if a.entry < 0:
         return None if left or right else Safety.SAFE  # a number inside a clause is the clause's
-    return Safety.SUGGESTION if left or right or a.loose else Safety.SAFE
+    return Safety.SUGGESTION if left or right or a.loose or _other_yuan(ctx.text, a) else Safety.SAFE
+
+
+_TRADITIONAL_SCALES = frozenset("億萬")
+
+
+def _other_yuan(text: str, a: Amount) -> bool:
+    """A bare 元 after traditional 億 or 萬 is written in Taiwan or Hong Kong, where 元 is most
+    likely the New Taiwan or Hong Kong dollar, not the yuan: for a human to say which."""
+    span = text[a.start : a.end]
+    signed = text[max(0, a.start - 4) : a.start].rstrip(" ").endswith("$")  # NT$ 5,000億元: the sign says it
+    bare = span.endswith("元") and (span[-2:-1] in _TRADITIONAL_SCALES or span[-2:-1].isdigit())  # not 美元
+    return bare and not signed and not _TRADITIONAL_SCALES.isdisjoint(span)
 
 
 def _judge(ctx: _Context, amounts: list[Amount]) -> list[tuple[Amount, Safety]]:
