@@ -341,3 +341,35 @@ def name_bracket_edits(text: str, start: int, end: int) -> tuple[Edit, ...] | No
 
 def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+_ENGLISH_BRACKET = re.compile(r"[ ]?[(（]([A-Za-z][A-Za-z0-9'’&.,/ -]{2,80}?)[)）]")
+_TITLE_OPEN, _TITLE_CLOSE = "《〈", "》〉"
+
+
+def english_in_brackets(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """Where the Chinese at ``text[start:end]`` (with the rest of its title in marks) and the
+    brackets after it go, and the English the brackets hold that takes their place: ``national
+    集采 (volume-based procurement)`` is national volume-based procurement, ``《維護國家安全條例》
+    (Safeguarding National Security Ordinance)`` the ordinance. The translator said it in
+    English; the glossary's own English would say it twice. Not an acronym alone (国家医保局
+    (NHSA): the name and its acronym both belong), nor the pinyin of a name (ZH003's ``飞跃
+    (Feiyue)``), nor what relates it to something else (``(see below)``)."""
+    begin, after = start, end
+    if start > 0 and text[start - 1] in _TITLE_OPEN:
+        close = _TITLE_END.match(text, end)
+        if close is not None:  # 《中华人民共和国刑法》: the title's other pieces go too
+            begin, after = start - 1, close.end()
+    m = _ENGLISH_BRACKET.match(text, after)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if len(words) < 2 and not m.group(1).islower():
+        return None  # an acronym or a single name: it goes with the Chinese's English
+    if words[0].lower() in _NOT_A_GLOSS:
+        return None
+    return begin, m.end(), m.group(1).strip()
+
+
+_TITLE_END = re.compile(r"[\u3400-\u9fff·]{0,40}[》〉]")
+_NOT_A_GLOSS = frozenset("see i.e. e.g. ie eg formerly now also or and from photo file".split())

@@ -56,7 +56,15 @@ from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import pinyin_matches, pinyin_of
 from .base import replace_after_article, report
-from .echo import aside_edits, echo_edits, gloss_edits, glued_word_edits, name_bracket_edits, near_echo_edits
+from .echo import (
+    aside_edits,
+    echo_edits,
+    english_in_brackets,
+    gloss_edits,
+    glued_word_edits,
+    name_bracket_edits,
+    near_echo_edits,
+)
 from .zh001 import LOCAL_UNITS, english_for, meant_as_chinese, named_by_place, term_ends_at
 
 if TYPE_CHECKING:  # the fallback package is imported only by documents that need it (start-up)
@@ -294,6 +302,11 @@ def check(scan: Scan) -> Iterator[Finding]:
         if bracket is not None:  # China Passenger Car Association (乘联会): the name's Chinese, deleted
             message = f"'{han}' ({pinyin_of(han)}) in brackets after the English name it gives; delete it"
             yield Finding(CODE, Span(piece.start, piece.end), message, Fix(bracket, Safety.SUGGESTION), Origin("echo"))
+            continue
+        given = english_in_brackets(scan.text, piece.start, piece.end)
+        if given is not None:  # 外交学院 (China Foreign Affairs University): the text's English stays
+            message = f"'{han}' ({pinyin_of(han)}) before its English in brackets; keep the English"
+            yield replace_after_article(scan.text, CODE, given[0], given[1], given[2], Safety.SAFE, message, Origin("echo"))
             continue
         spelled = _spelled_after(scan.text, piece.start, piece.end, han)
         if spelled is not None:  # the 飞跃 (Feiyue) brand: the Feiyue brand
