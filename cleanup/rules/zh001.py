@@ -417,6 +417,27 @@ def check(scan: Scan) -> Iterator[Finding]:
             after = after[:-1]  # a model letter belongs to the number: 长征二号F → Long March-2F
         if not reach and may_stay_chinese(scan, piece.end) and not after.endswith(" "):
             after += " "  # Chinese that may stay goes on: keep the English apart from it
+        if safety is Safety.SAFE and _said_nearby(scan.text, piece.start, end, english):
+            safety = Safety.SUGGESTION  # this year's 高考, China's national college entrance examination
+            message += "; the text says this English right beside it: check it is not said twice"
         if safety is Safety.SUGGESTION and (term_ends_at(scan, piece.start) or _amount_ends_at(scan, piece.start)):
             after = after.removeprefix(" ")  # the term or amount before pads itself toward this one
         yield replace_after_article(scan.text, CODE, piece.start, end, after, safety, message, entry.origin)
+
+
+NEARBY = 100  # characters each side in which an appositive or a gloss says the English again
+
+
+def _said_nearby(text: str, start: int, end: int, english: str) -> bool:
+    """Whether the text says a term's English (of three words or more) in the same sentence
+    right beside it: the translator glossed the Chinese, and putting the English in would say
+    it twice."""
+    words = english.split()
+    if len(words) < 3:
+        return False
+    low = english.lower().removeprefix("the ")
+    before = text[max(0, start - NEARBY) : start]
+    after = text[end : end + NEARBY]
+    before = regex.split(r"[.!?。！？\n]", before)[-1]
+    after = regex.split(r"(?<=[a-z\d])[.!?](?:\s|$)|[。！？\n]", after)[0]
+    return low in before.lower() or low in after.lower()
