@@ -158,6 +158,36 @@ def _in_chinese(text: str, start: int, end: int) -> bool:
 _LATIN = regex.compile(r"[A-Za-z]")
 
 
+_LIST_MARKER = regex.compile(r"(?:^|(?<=\n))[ \t]*([一二三四五六七八九十]{1,3}|\d{1,2})$")
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+_CLAUSE_END = regex.compile(r"[,.;:!?，。；：！？\n]|$")
+_GOES_ON = regex.compile(r"、|\b(?:and|or|etc)\b|等|之类")
+
+
+def _enumeration(text: str, pos: int, start: int, end: int, en: str) -> tuple[int, int, str]:
+    """A list's last 、 is " and " (safety、health、jobs: safety, health and jobs, AP's series
+    without the last comma); one after a heading's number is the number's full stop (1、 → 1.,
+    一、 → 1.). Not when the list goes on with "and", "or" or 等 (etc.)."""
+    marker = _LIST_MARKER.search(text, max(0, pos - 8), pos)
+    if marker is not None:
+        number = marker.group(1)
+        figure = number if number.isdigit() else str(_chinese_small(number))
+        return marker.start(1), pos + 1, f"{figure}. "
+    rest = text[pos + 1 :]
+    clause = rest[: _CLAUSE_END.search(rest).start()]
+    if _GOES_ON.search(clause):
+        return start, end, en
+    return start, end, " and" + ("" if text[end : end + 1] == " " else " ")
+
+
+def _chinese_small(number: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20: a heading's number."""
+    if len(number) == 1:
+        return _NUMERALS[number]
+    tens, _, ones = number.partition("十")
+    return (_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[ones] if ones else 0)
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     table = scan.glossary.punct
     text = scan.text
@@ -179,6 +209,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         if not entry.map and _in_chinese(text, pos, pos + len(mark)):
             continue  # 本次会话已结束，感谢您的使用。 stays whole: no half-English line
         start, end, en = _english(scan, pos, index, len(mark))
+        if mark == "、":
+            start, end, en = _enumeration(text, pos, start, end, en)
         if mark in TITLE_MARKS and _around_outlet(scan, pos):
             start, end, en = pos, pos + 1, _apart(text, pos)  # 《人民日报》: People's Daily, unquoted
         if en.strip() == "-" and not _joins(text, pos, pos + len(mark)):
