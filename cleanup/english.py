@@ -56,7 +56,7 @@ def case_shape(text: str) -> str:
 # its English is a proper name (Haidian District Emergency Management Bureau, Pudong People's Court).
 # Not government or Party committee: Xinhua writes the Shanghai municipal government.
 INSTITUTIONS = frozenset(
-    """bureau court commission department administration hospital procuratorate academy institute
+    """bureau court commission department administration hospital procuratorate academy institute zone
     university college library museum""".split()
 )
 
