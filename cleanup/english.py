@@ -459,10 +459,12 @@ def _object_place(text: str, start: int, verbs: frozenset[str] = frozenset()) ->
     if _PREPOSITION_BEFORE.search(text, max(0, start - 12), start) or sentence_start(text, start):
         return True
     verb = _VERB_BEFORE.search(text, max(0, start - 16), start)
-    word = verb.group(1).lower() if verb is not None else ""
-    if word and _DETERMINER.search(text, max(0, verb.start() - 10), verb.start()):
+    if verb is None:
+        return False
+    if _DETERMINER.search(text, max(0, verb.start() - 10), verb.start()):
         return False  # the revised 兵役法: an adjective after a determiner, not a verb
-    return bool(word) and (_past_verb(word) or word in _OBJECT_VERBS or word in verbs)
+    word = verb.group(1).lower()
+    return _past_verb(word) or word in _OBJECT_VERBS or word in verbs
 
 
 def the_missing(text: str, start: int, end: int, english: str) -> bool:

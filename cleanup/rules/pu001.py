@@ -173,8 +173,9 @@ def _enumeration(text: str, pos: int, start: int, end: int, en: str) -> tuple[in
         number = marker.group(1)
         figure = number if number.isdigit() else str(_chinese_small(number))
         return marker.start(1), pos + 1, f"{figure}. "
-    rest = text[pos + 1 :]
-    clause = rest[: _CLAUSE_END.search(rest).start()]
+    rest = text[pos + 1 : pos + 200]
+    stop = _CLAUSE_END.search(rest)
+    clause = rest[: stop.start()] if stop is not None else rest
     if _GOES_ON.search(clause):
         return start, end, en
     return start, end, " and" + ("" if text[end : end + 1] == " " else " ")
