@@ -279,6 +279,11 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
         sure = True
         if m["qty"] is not None:
             english = _quantity(m, text)
+            low = _RANGE_START.search(folded, max(0, start - 16), start) if english else None
+            if english and low is not None and english[:1].isdigit() and (not found or found[-1].end <= low.start()):
+                ranged = _range_from(low, m, english)  # 6万至8万辆: 60,000 to 80,000 vehicles
+                if ranged is not None:
+                    start, english = low.start(), ranged
         elif m["cnt"] is not None or m["bare"] is not None:
             english = _counted(m, text)
         elif m["hnum"] is not None:  # 一个半小时 → one and a half hours
@@ -506,6 +511,26 @@ _MODIFIED_NEXT = regex.compile(
     r"[a-z]+s|freestyle|backstroke|breaststroke|butterfly|medley|dash|sprint|race|relay|hurdles|steeplechase"
     r"|radius|zone|stretch|section|walk|run|swim|final|event)\b"
 )
+
+
+# The low end of a range of amounts before the high one: 6万至 (8万辆), 3- (5吨).
+_RANGE_START = regex.compile(r"(?<![\d.,])(?P<lo>\d+(?:\.\d+)?)(?P<los>千万|万亿|[万亿])?[ ]?(?:至|到|~|～|-|–|—)[ ]?$")
+
+
+def _range_from(low: regex.Match[str], m: regex.Match[str], english: str) -> str | None:
+    """``low`` to the quantity ``english`` reads: 6万至8万辆 → 60,000 to 80,000 vehicles; 6至8万辆
+    too (the low end takes the high end's 万, as Chinese writes it)."""
+    scale = low["los"] or m["qscale"]
+    if low["los"] and not m["qscale"]:
+        return None  # 6万至8辆: no such range
+    value = Decimal(low["lo"]) * (_scale(scale) if scale else 1)
+    figure = english_number(value) if scale else grouped(low["lo"])
+    high, _, rest = english.partition(" ")
+    if scale and figure.endswith(("million", "billion", "trillion")) and high[:1].isdigit():
+        high_word = rest.split(" ", 1)[0]
+        if figure.rsplit(" ", 1)[1] == high_word:
+            figure = figure.rsplit(" ", 1)[0]  # 6亿至8亿元: 600 to 800 million
+    return f"{figure} to {english}"
 
 
 def _scale(scale: str) -> int:

@@ -290,13 +290,14 @@ NOT_A_NOUN = frozenset(
 )
 
 
-def plural_here(text: str, start: int, end: int, english: str) -> bool:
+def plural_here(text: str, start: int, end: int, english: str, count: bool = False) -> bool:
     """Whether English put in place of ``text[start:end]`` is a plural head noun: a lower-case
     noun after a number or a plural word and before no other noun (``several 单克隆抗体 were``
     are several monoclonal antibodies; ``several 单克隆抗体 makers`` are not, nor ``1 ...``). A
     verb after it says nothing: in ``exports of 锑 were`` the subject is the exports."""
     last = english.rsplit(" ", 1)[-1]
-    if not english[:1].islower() or not last.isalpha() or last.endswith("s") or english.lower() != english:
+    word = last.replace("-", "") if count else last  # a count noun the glossary marks may be hyphenated (three-pointer)
+    if not english[:1].islower() or not word.isalpha() or last.endswith("s") or english.lower() != english:
         return False
     if last.endswith(_ADJECTIVE_ENDINGS) or _PREPOSITION.search(english):
         return False  # universally beneficial; new type of international relations: not the last word
@@ -492,7 +493,7 @@ def bare_count_plural(text: str, start: int, end: int, english: str) -> bool:
     object verb, or at a sentence's start) and when no noun follows that it would modify
     (``in 一线城市 markets`` stays attributive)."""
     last = english.rsplit(" ", 1)[-1]
-    if not english[:1].islower() or english.lower() != english or not last.isalpha() or last.endswith("s"):
+    if not english[:1].islower() or english.lower() != english or not last.replace("-", "").isalpha() or last.endswith("s"):
         return False
     if _PREPOSITION.search(english):
         return False

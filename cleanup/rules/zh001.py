@@ -232,7 +232,7 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
             return singular(english)  # a 无人机: a drone; the 航天员 was: the astronaut
         if attributive_plural(scan.text, piece.start, piece.end, english):
             return singular(english)  # several 新能源汽车 makers: new energy vehicle makers
-        if plural_here(scan.text, piece.start, piece.end, english):
+        if plural_here(scan.text, piece.start, piece.end, english, entry.inflect):
             return plural(english)
         if entry.inflect and bare_count_plural(scan.text, piece.start, piece.end, english):
             return plural(english)  # Sales in 一线城市 fell: in first-tier cities
