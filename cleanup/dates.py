@@ -208,7 +208,7 @@ DATE = regex.compile(
     r"|(?P<temp2>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})(?P<tunit2>摄氏度|华氏度)"
     rf"|(?P<evq>\d+)米(?P<event>{_EVENT}|[台板栏](?!\p{{Han}}))"
     rf"|(?P<more>\d{{1,3}}(?:,\d{{3}})*|\d+)[多余](?:[{_CLASSIFIERS}](?![{_AFTER_MORE}])|(?!\p{{Han}}))"
-    r"|第(?P<ord>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?P<unit>季度|条|章|款|届|次|轮|批|剂)"
+    r"|第(?P<ord>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?P<unit>季度|条|章|款|届|次|轮|批|剂|分钟)"
     r"|第(?P<ord2>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?![\p{Han}\d])"
     r"|(?P<pctof>\d+(?:\.\d+)?%)的(?=[ ]?[A-Za-z])"
     rf"|(?P<qty>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]{{1,8}})"
@@ -391,7 +391,7 @@ def _joins(first: ChineseDate, second: ChineseDate) -> bool:
 
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth".split()
 _PARTS = {"条": "Article", "章": "Chapter", "款": "Paragraph"}  # of a law: 第二十三条 → Article 23
-_COUNTED = {"季度": " quarter", "轮": " round", "批": " batch", "次": "", "剂": " dose"}  # 第一季度 → first quarter
+_COUNTED = {"季度": " quarter", "轮": " round", "批": " batch", "次": "", "剂": " dose", "分钟": " minute"}  # 第一季度 → first quarter
 
 
 def _ordinal(m: regex.Match[str]) -> str | None:

@@ -49,6 +49,7 @@ from ..numbers import DIGITS, figure, grouped, year_like
 from ..scan import Scan
 from ..zh import has_han
 from .base import han_padding, replace, replace_after_article, report, spaced_from_before
+from .echo import echo_edits
 from .zh001 import english_for, may_stay_chinese
 
 CODE = "ZH004"
@@ -430,6 +431,9 @@ def _amount_finding(ctx: _Context, amount: Amount, safety: Safety) -> Finding:
         message += f" ('{said.group().strip()}' before it says the hedge again)"
         fix = Fix((Edit(Span(said.start(), amount.end), english),), safety)
         return Finding(CODE, Span(amount.start, amount.end), message, fix, origin)
+    echo = echo_edits(ctx.text, amount.start, amount.end, (english,))
+    if echo is not None:  # 300 yuan (300元): the English before says it
+        return Finding(CODE, Span(amount.start, amount.end), f"{message}; it repeats the English beside it", Fix(echo, safety), origin)
     marker = _marker_start(ctx, amount)
     if marker < amount.start:  # RMB 120亿元 → 12 billion yuan: the code is in the English already
         message += f" ('{ctx.text[marker : amount.start].strip()}' before it says the currency again)"
