@@ -301,6 +301,9 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
             english = _points(m, text)
         elif m["hd"] is not None and 1 <= int(m["hd"]) <= 12:  # 9点: 9 a.m. or 9 p.m., for a human to say
             english, sure = f"{int(m['hd'])} o'clock", False
+            part = _PART_AFTER.match(text, end) if int(m["hd"]) < 12 else None
+            if part is not None:  # 4点 in the afternoon: 4 p.m., the English says which half
+                english, sure, end = f"{int(m['hd'])} {'a.m.' if part.group(1) == 'morning' else 'p.m.'}", True, part.end()
         else:
             english = _english(m)
         if english is not None and m["pctof"] is not None and not _PLURAL_NEXT.match(text, m.end()):
@@ -322,6 +325,7 @@ def _has_day(m: regex.Match[str]) -> bool:
     return any(m[g] is not None for g in ("d", "d2", "d4"))
 
 
+_PART_AFTER = regex.compile(r"[ ]in the (morning|afternoon|evening)\b")
 _HOLIDAYS = frozenset("五一 六一 七一 八一 十一".split())  # May Day, Children's Day, July 1, Army Day, National Day
 _HOLIDAY_AFTER = regex.compile(r"[ ]?(?i:holiday|golden week|break|vacation|day|long weekend|period|travel)")
 _PLURAL_NEXT = regex.compile(r"[ ]?(?:[A-Za-z]+s|people|children|men|women)\b")
