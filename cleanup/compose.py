@@ -10,6 +10,7 @@ text an earlier change produced is merged with it into one change over the union
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from .document import LineIndex
@@ -27,14 +28,20 @@ def _current_spans(changes: Sequence[Change]) -> list[tuple[int, int, Change]]:
     return out
 
 
-def _to_original(pos: int, spans: list[tuple[int, int, Change]]) -> int:
-    shift = 0
-    for cur_start, cur_end, c in spans:
-        if cur_end <= pos:
-            shift = cur_end - c.end
-        else:
-            break
-    return pos - shift
+def _to_original(pos: int, spans: list[tuple[int, int, Change]], ends: list[int]) -> int:
+    """``pos`` in the current text, in the original's coordinates: shifted by the last change
+    that ends by it (``ends`` are the spans' current ends, in order: a binary search)."""
+    k = bisect.bisect_right(ends, pos) - 1
+    return pos - (spans[k][1] - spans[k][2].end if k >= 0 else 0)
+
+
+def _hits(starts: list[int], ends: list[int], a: int, b: int) -> set[int]:
+    """The spans an edit of ``[a, b)`` touches (``_touches``), found by binary search: spans are
+    in order and do not overlap, so their starts and ends both rise."""
+    if a == b:
+        i = bisect.bisect_left(starts, a) - 1
+        return {i} if i >= 0 and a < ends[i] else set()
+    return set(range(bisect.bisect_right(ends, a), bisect.bisect_left(starts, b)))
 
 
 def compose(
@@ -49,20 +56,31 @@ def compose(
         key=lambda p: (p[0].span.start, p[0].span.end),
     )
     clusters: list[tuple[set[int], list[tuple[Edit, Decision]]]] = []
+    tops: list[int] = []  # the highest span index of each cluster
     fresh: list[Change] = []
     index = LineIndex(original)
+    starts, ends = [s for s, _, _ in spans], [e for _, e, _ in spans]
     for edit, decision in edits:
-        hit = {i for i, (s, e, _) in enumerate(spans) if _touches(s, e, edit.span.start, edit.span.end)}
+        hit = _hits(starts, ends, edit.span.start, edit.span.end)
         if not hit:
-            start = _to_original(edit.span.start, spans)
+            start = _to_original(edit.span.start, spans, ends)
             fresh.append(_change(original, index, start, start + edit.span.length, edit.text, decision, path, ""))
             continue
-        cluster = next((c for c in clusters if c[0] & hit), None)
+        low = min(hit)  # edits come in order: only the latest clusters can share a span with this one
+        cluster = None
+        for k in range(len(clusters) - 1, -1, -1):
+            if clusters[k][0] & hit:
+                cluster = clusters[k]
+                break
+            if tops[k] < low:
+                break
         if cluster is None:
             clusters.append((hit, [(edit, decision)]))
+            tops.append(max(hit))
         else:
             cluster[0].update(hit)
             cluster[1].append((edit, decision))
+            tops[k] = max(tops[k], max(hit))
     absorbed = set().union(*(c[0] for c in clusters)) if clusters else set()
     result = [c for i, (_, _, c) in enumerate(spans) if i not in absorbed]
     for olds, group in clusters:

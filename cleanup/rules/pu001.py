@@ -140,18 +140,20 @@ def _apart(text: str, pos: int) -> str:
 _HAN = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")  # Han, CJK marks, full-width forms
 
 
-def _in_chinese(text: str, start: int, end: int) -> bool:
+def _in_chinese(text: str, start: int, end: int, line_start: int, latin_lines: dict[int, bool]) -> bool:
     """Whether a mark belongs to Chinese that stays Chinese: its line has no Latin letter, or Han
     is on both sides of it (我们，你们). Its punctuation is left with it, so that a line left in
     Chinese is not half English; when the rules put English on either side, the next pass
-    writes the mark in English (中国，美国 → China, the United States)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if not _LATIN.search(line):
+    writes the mark in English (中国，美国 → China, the United States). ``latin_lines`` keeps
+    whether each line (by its start) has a Latin letter: a long line is read once."""
+    latin = latin_lines.get(line_start)
+    if latin is None:
+        line_end = text.find("\n", line_start)
+        latin = latin_lines[line_start] = _LATIN.search(text, line_start, line_end if line_end >= 0 else len(text)) is not None
+    if not latin:
         return True
-    before = text[line_start:start].rstrip(" ")[-1:]
-    after = text[end : line_end if line_end >= 0 else len(text)].lstrip(" ")[:1]
+    before = text[max(line_start, start - 8) : start].rstrip(" ")[-1:]
+    after = text[end : end + 8].split("\n", 1)[0].lstrip(" ")[:1]
     return bool(before and after and _HAN.match(before) and _HAN.match(after))
 
 
@@ -196,6 +198,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         return
     runs = scan.glossary.punct_runs
     taken = 0
+    latin_lines: dict[int, bool] = {}
+    line_start = seen = 0
     for pos in _non_ascii(text):
         if pos < taken:
             continue  # inside a mark of several characters
@@ -207,7 +211,9 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue
         taken = pos + len(mark)
         entry = scan.glossary.entry(index)
-        if not entry.map and _in_chinese(text, pos, pos + len(mark)):
+        newline = text.rfind("\n", seen, pos)  # marks come in order: each stretch of text is searched once
+        line_start, seen = (newline + 1 if newline >= 0 else line_start), pos
+        if not entry.map and _in_chinese(text, pos, pos + len(mark), line_start, latin_lines):
             continue  # 本次会话已结束，感谢您的使用。 stays whole: no half-English line
         start, end, en = _english(scan, pos, index, len(mark))
         if mark == "、":
