@@ -343,7 +343,7 @@ def _windows(han: Sequence[tuple[int, int]], size: int) -> list[tuple[int, int]]
     return out
 
 
-_RANGE = regex.compile(r"[ ]?([至到~～—–\-－])[ ]?")
+_RANGE = regex.compile(r"[ ]?([至到~～—–\-－])[ ]?|[ ](?:to|through|until|till|and)[ ]")  # 9月1日 to 3日: September 1 to 3
 
 
 def _range_end(text: str, start: int, found: list[ChineseDate]) -> bool:
@@ -374,8 +374,11 @@ def _joined(found: list[ChineseDate], text: str) -> list[ChineseDate]:
             continue
         link = _RANGE.fullmatch(text, last.end, date.start) if last is not None else None
         if last is not None and link is not None and last.kind == date.kind == "date" and _joins(last, date):
-            dash = link.group(1) in "-–" and date.english.isdigit()  # 3月1日-5日: March 1-5
-            english = f"{last.english}{'-' if dash else ' to '}{date.english}"
+            if link.group(1) is None:  # 9月1日 to 3日: the English word between stays
+                english = f"{last.english}{link.group()}{date.english}"
+            else:
+                dash = link.group(1) in "-–" and date.english.isdigit()  # 3月1日-5日: March 1-5
+                english = f"{last.english}{'-' if dash else ' to '}{date.english}"
             out[-1] = ChineseDate(last.start, date.end, english, "date", last.sure and date.sure)
             continue
         out.append(date)

@@ -373,3 +373,11 @@ def english_in_brackets(text: str, start: int, end: int) -> tuple[int, int, str]
 
 _TITLE_END = re.compile(r"[\u3400-\u9fff·]{0,40}[》〉]")
 _NOT_A_GLOSS = frozenset("see i.e. e.g. ie eg formerly now also or and from photo file".split())
+
+
+def bracketed(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all of a bracket's content (``March 5 (3月5日)``) or has a
+    bracket right after it (``3亿元 (300 million yuan)``). An amount or a date is an echo of the
+    English beside it only so; two amounts side by side may be a list."""
+    inside = start > 0 and text[start - 1 : start] in ("(", "（") and text[end : end + 1] in (")", "）")
+    return inside or text[end:].lstrip(" ")[:1] in ("(", "（")

@@ -49,7 +49,7 @@ from ..numbers import DIGITS, figure, grouped, year_like
 from ..scan import Scan
 from ..zh import has_han
 from .base import han_padding, replace, replace_after_article, report, spaced_from_before
-from .echo import echo_edits
+from .echo import bracketed, echo_edits
 from .zh001 import english_for, may_stay_chinese
 
 CODE = "ZH004"
@@ -413,6 +413,32 @@ def _dollar_yuan(ctx: _Context, amount: Amount, safety: Safety) -> Finding | Non
     return Finding(CODE, Span(amount.start, amount.end), message, fix, origin)
 
 
+# The low end of a range before an amount: 10- (20亿元), 3至 (5万元), 6亿到 (8亿美元).
+_RANGE_LOW = regex.compile(r"(?<![\d.,A-Za-z$])(\d+(?:\.\d+)?)(千万|万亿|[万亿])?[ ]?(?:-|–|~|～|至|到)[ ]?$")
+
+
+def entry_symbol(ctx: _Context, amount: Amount) -> str:
+    """The sign the amount's currency is written with ($, HK$), or "" (yuan, euros)."""
+    return ctx.scan.glossary.entry(amount.entry).symbol or "" if amount.entry >= 0 else ""
+
+
+def _range_low(ctx: _Context, amount: Amount, symbol: str) -> tuple[int, str] | None:
+    """Where the low end of a range before ``amount`` starts, and its English: it takes the high
+    end's 万 or 亿 when it has none (3-5万元: 30,000 to 50,000 yuan) and its sign ($1 billion to $2
+    billion)."""
+    low = _RANGE_LOW.search(ctx.text, max(0, amount.start - 16), amount.start)
+    if low is None or amount.loose or amount.hedge:
+        return None
+    span = ctx.text[amount.start : amount.end]
+    scale = low.group(2) or "".join(c for c in span if c in "千万亿")
+    if low.group(2) and not any(c in "万亿" for c in span):
+        return None  # 6万至8元: no such range
+    found = figure(low.group(1) + scale, "", ctx.index.units)
+    if found is None:
+        return None
+    return low.start(), symbol + (found[0] if found[1] else grouped(found[0]))
+
+
 def _amount_finding(ctx: _Context, amount: Amount, safety: Safety) -> Finding:
     dollar = _dollar_yuan(ctx, amount, safety)
     if dollar is not None:
@@ -431,7 +457,15 @@ def _amount_finding(ctx: _Context, amount: Amount, safety: Safety) -> Finding:
         message += f" ('{said.group().strip()}' before it says the hedge again)"
         fix = Fix((Edit(Span(said.start(), amount.end), english),), safety)
         return Finding(CODE, Span(amount.start, amount.end), message, fix, origin)
-    echo = echo_edits(ctx.text, amount.start, amount.end, (english,))
+    low = _range_low(ctx, amount, entry_symbol(ctx, amount))
+    if low is not None:  # 10-20亿元: 1 billion to 2 billion yuan, not "10-2 billion yuan"
+        start, figure_low = low
+        english = f"{figure_low} to {after.strip()}"
+        if not (ctx.unclear(start - 1) or ctx.unclear(amount.end) or amount.loose or ctx.in_taken(start)):
+            safety = Safety.SAFE  # 3至5万元: the 至 was the only Chinese beside it, and it is read
+        message += f" (a range from {ctx.text[start : amount.start].rstrip(' -–~～至到')})"
+        return Finding(CODE, Span(amount.start, amount.end), message, Fix((Edit(Span(start, amount.end), english),), safety), origin)
+    echo = echo_edits(ctx.text, amount.start, amount.end, (english,)) if bracketed(ctx.text, amount.start, amount.end) else None
     if echo is not None:  # 300 yuan (300元): the English before says it
         return Finding(CODE, Span(amount.start, amount.end), f"{message}; it repeats the English beside it", Fix(echo, safety), origin)
     marker = _marker_start(ctx, amount)

@@ -48,7 +48,7 @@ from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
 from ..zh import has_han
 from .base import han_padding, replace_after_article
-from .echo import echo_edits
+from .echo import bracketed, echo_edits
 from .zh001 import term_ends_at
 
 CODE = "ZH005"
@@ -143,7 +143,7 @@ def check(scan: Scan) -> Iterator[Finding]:
             english = english + one.group().replace(one.group(1), singular(one.group(1)))
             yield replace_after_article(text, CODE, date.start, one.end(), english, safety, message, ORIGIN)
             continue
-        echo = echo_edits(text, date.start, date.end, (english.strip(),)) if english.strip() else None
+        echo = echo_edits(text, date.start, date.end, (english.strip(),)) if bracketed(text, date.start, date.end) else None
         if echo is not None:  # March 5 (3月5日): the English before says it
             yield Finding(CODE, Span(date.start, date.end), f"{message}; it repeats the English beside it", Fix(echo, safety), ORIGIN)
             continue
