@@ -279,7 +279,9 @@ def agree_article(text: str, start: int, replacement: str) -> tuple[int, str]:
 _PLURAL_BEFORE = regex.compile(
     r"(?<![\w'’])(?:several|many|multiple|numerous|various|these|those|both|few|fewer|two|three|four|five|six|seven"
     r"|eight|nine|ten|dozens of|hundreds of|thousands of|millions of|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[ ]$"
-    r"|(?<![\d.])(?!1[个名家位项所座架艘辆只条台部件头匹张本篇批例起枚场支次])\d[\d,.]*[个名家位项所座架艘辆只条台部件头匹张本篇批例起枚场支次]$",
+    r"|(?<![\d.])(?!1[个名家位项所座架艘辆只条台部件头匹张本篇批例起枚场支次])\d[\d,.]*[个名家位项所座架艘辆只条台部件头匹张本篇批例起枚场支次]$"
+    r"|(?<![\w'’])(?!(?:news|series|species|means|his|its|this|was|has|is|us|as|thus|plus|less|always|perhaps)[ ])"
+    r"[a-z]{2,}[^s\W]s (?:and|or) $",  # chat records and 快递单号: tracking numbers
     regex.IGNORECASE,
 )
 _PREPOSITION = regex.compile(r" (?:of|for|in|on|with|to|from|against|between) ")  # the head is before it

@@ -163,7 +163,7 @@ _LATIN = regex.compile(r"[A-Za-z]")
 _LIST_MARKER = regex.compile(r"(?:^|(?<=\n))[ \t]*([一二三四五六七八九十]{1,3}|\d{1,2})$")
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 _CLAUSE_END = regex.compile(r"[,.;:!?，。；：！？\n]|$")
-_GOES_ON = regex.compile(r"、|\b(?:and|or|etc)\b|等|之类")
+_GOES_ON = regex.compile(r"、|\b(?:and|or|etc)\b|等|之类|和|及|与|或")  # 河南、山东和河北: the 和 is the "and"
 
 
 def _enumeration(text: str, pos: int, start: int, end: int, en: str) -> tuple[int, int, str]:
