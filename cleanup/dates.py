@@ -89,7 +89,8 @@ _AFTER_MORE = "万亿千百十元倍岁年月日天小分秒米吨公斤里克�
 # 度 (degree) is no unit here: 35度 is a temperature or an angle, 1亿度 the heat of a fusion plasma;
 # only 度电 is electricity.
 _QUANTITY_UNITS = {
-    "年": "year", "个月": "month", "个多月": "month", "周": "week", "星期": "week", "天": "day",
+    "年": "year", "个月": "month", "个多月": "month", "个多小时": "hour", "周": "week", "星期": "week", "天": "day",
+    "个工作日": "working day", "工作日": "working day",
     "小时": "hour", "个小时": "hour", "个钟头": "hour", "分钟": "minute", "秒钟": "second", "秒": "second", "岁": "year", "人": "person",
     "公里": "kilometer", "千米": "kilometer", "米": "meter", "平方公里": "square kilometer", "平方千米": "square kilometer",
     "平方米": "square meter", "公斤": "kilogram", "千克": "kilogram", "亩": "mu", "周年": "anniversary",
@@ -116,7 +117,7 @@ _MEASURES = (
 _COUNTED_UNITS = ("人次", "户", "辆", "架次", "人", "罐", "瓶", "箱", "袋", "盒", "册", "套", "件", "台")
 # Units a figure may follow straight on (3年6个月, 2小时30分钟); after any other, a figure makes
 # another reading (1米8 is 1.8 meters).
-_TIME_UNITS = frozenset("年 个月 个多月 周 星期 天 小时 个小时 个钟头 分钟 秒钟 秒".split())
+_TIME_UNITS = frozenset("年 个月 个多月 个多小时 周 星期 天 小时 个小时 个钟头 分钟 秒钟 秒 个工作日 工作日".split())
 _SPELLED = "one two three four five six seven eight nine".split()
 _BIG_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 # The part of the day before a clock time, and whether its hours are before noon (上午9时: 9 a.m.).
@@ -195,7 +196,7 @@ DATE = regex.compile(
     rf"|(?P<permil>千|万)分之(?P<pmv>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
     r"|(?<![\d.])(?P<ppt>\d+(?:\.\d+)?)个?(?P<pptu>百分点|基点)(?!\p{Han})"
     r"|(?<![\d.])(?P<apct>\d+(?:\.\d+)?%)(?P<approx>左右|上下|以内|以上|以下)(?!\p{Han})"
-    r"|每(?P<each>股|人|吨|平方米|公斤|斤|小时|天|月|年|户)(?P<eamt>\d+(?:\.\d+)?)元(?!\p{Han})"
+    r"|每(?P<each>股|人|吨|平方米|公斤|斤|小时|天|月|年|户)(?P<eamt>\d+(?:\.\d+)?)(?P<escale>万|亿)?元(?!\p{Han})"
     rf"|(?<=元|yuan|dollars|[\d.]|{_PER_UNIT_AFTER})/(?P<per>{'|'.join(sorted(_PER_UNITS, key=len, reverse=True))})(?!\p{{Han}})"
     rf"|享年(?P<died>\d{{1,3}}|{_NUM}{{1,3}})岁(?!\p{{Han}})"
     r"|(?P<cmp>同比|环比)(?P<dir>增长|上涨|上升|增加|提高|下降|下跌|减少|降低|下滑)了?(?P<cpct>\d+(?:\.\d+)?)(?P<cunit>%|个百分点)(?!\p{Han})"
@@ -213,7 +214,7 @@ DATE = regex.compile(
     r"|(?P<pctof>\d+(?:\.\d+)?%)的(?=[ ]?[A-Za-z])"
     rf"|(?P<qty>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]{{1,8}})"
     r"(?P<qmore0>[多余])?(?P<qscale>千万|千亿|万亿|[万亿]|(?<=\d)千(?![米克瓦]))?"
-    rf"(?P<qmore>[多余])?(?P<qunit>{'|'.join(sorted(_QUANTITY_UNITS, key=len, reverse=True))})(?P<qwhen>[前后])?(?!(?![〇零一二两三四五六七八九十])\p{{Han}})"
+    rf"(?P<qmore>[多余])?(?P<qunit>{'|'.join(sorted(_QUANTITY_UNITS, key=len, reverse=True))})(?P<qwhen>[前后])?(?P<qabout>左右|上下)?(?!(?![〇零一二两三四五六七八九十])\p{{Han}})"
     rf"|(?<!第)(?P<cnt>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|{_NUM}[〇零一二两三四五六七八九十百千]{{0,7}})(?P<cscale>[万亿])?"
     rf"(?P<cmore>[多余])?(?P<cls>[{_COUNTERS}])(?=[ ]?(?!{_FUNCTION_WORDS}\b)[A-Za-z])"
     rf"|(?P<hnum>\d{{1,2}}|{_NUM}{{1,3}})个半(?P<hunit>小时|钟头|月)(?!\p{{Han}})"
@@ -448,7 +449,7 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
     if unit not in _TIME_UNITS and regex.match(r"[\d〇零一二两三四五六七八九十]", text[m.end() : m.end() + 1]):
         return None  # 1米8 is 1.8 meters, 一户一户 household by household: another reading
     english = _QUANTITY_UNITS[unit]
-    hedge = "more than " if more or unit == "个多月" else ""
+    hedge = "more than " if more or unit.startswith("个多") else "about " if m["qabout"] else ""
     if unit in _COUNTED_UNITS and not m["qwhen"] and _NOUN_PHRASE_NEXT.match(text, m.end()):
         return hedge + written  # 3.2万人次 visits: 32,000 visits, the counter dropped
     if unit == "岁" and _BIRTHDAY.match(text, m.end()) and number.isdigit() and not scale:
@@ -471,7 +472,7 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
         or _PERSON_NEXT.match(text, m.end())
     ):
         return f"{written}-year-old"  # a 35-year-old, the 56-year-old patient, his 17-year-old son, 56岁 man
-    if not (more or m["qwhen"] or unit == "个多月") and modifies_noun(text, m.start(), m.end()):
+    if not (more or m["qwhen"] or m["qabout"] or unit.startswith("个多")) and modifies_noun(text, m.start(), m.end()):
         # a 10-year plan, a three-person team, a 12-inch screen, a 2-million-kilowatt wind farm
         return f"{written.replace(' ', '-')}-{english.replace(' ', '-')}"
     if value != 1 or more or scale:
@@ -729,7 +730,8 @@ def _approximate(m: regex.Match[str]) -> str:
 def _each(m: regex.Match[str]) -> str:
     """每股0.5元 → 0.5 yuan per share, 每平方米2.8元 → 2.8 yuan per square meter."""
     unit = "share" if m["each"] == "股" else "household" if m["each"] == "户" else _PER_UNITS[m["each"]]
-    return f"{m['eamt']} yuan per {unit}"
+    amount = english_number(Decimal(m["eamt"]) * _BIG_UNITS[m["escale"]]) if m["escale"] else m["eamt"]
+    return f"{amount} yuan per {unit}"
 
 
 def _index_points(m: regex.Match[str]) -> str:

@@ -118,13 +118,14 @@ def check(scan: Scan) -> Iterator[Finding]:
             english = english.removeprefix(" ")  # the Chinese before pads itself toward a digit or this run
         if before in "x×" and text[date.start - 2 : date.start - 1].isdigit():
             english = english.removeprefix(" ")  # a relay: 4x100米 is 4x100-meter
-        hedge = _HEDGE.search(text, max(0, date.start - 16), date.start) if english.startswith("more than") else None
-        if hedge is not None and hedge.group().strip().lower() != "more than":
-            english = english.removeprefix("more than ")  # over 3000多亩: the English word is the writer's
+        ours = next((h for h in ("more than ", "about ") if english.startswith(h)), None)
+        hedge = _HEDGE.search(text, max(0, date.start - 16), date.start) if ours else None
+        if ours and hedge is not None and hedge.group().strip().lower() != ours.strip():
+            english = english.removeprefix(ours)  # over 3000多亩, about 6年左右: the English word is the writer's
             yield replace_after_article(text, CODE, date.start, date.end, english, safety, message, ORIGIN)
             continue
         if hedge is not None:  # more than 200多家: the English already hedges; say it once
-            english = ("M" if hedge.group()[0].isupper() else "m") + english[1:]
+            english = (english[0].upper() if hedge.group()[0].isupper() else english[0].lower()) + english[1:]
             fix = Fix((Edit(Span(hedge.start(), date.end), english),), safety)
             yield Finding(CODE, Span(date.start, date.end), message, fix, ORIGIN)
             continue

@@ -111,7 +111,7 @@ def test_an_english_word_before_a_known_term_is_not_a_broken_transliteration(tin
 @pytest.mark.parametrize(("text", "out"), [
     ("in 广东省深圳市 today", "in Shenzhen, Guangdong, today"),  # a closing comma, AP
     ("in 广东深圳 today", "in Shenzhen, Guangdong, today"),
-    ("in 上海市浦东新区 today", "in Pudong, Shanghai, today"),
+    ("in 上海市浦东新区 today", "in Pudong New Area, Shanghai, today"),
     ("from 广东省深圳市.", "from Shenzhen, Guangdong."),
     ("in 广东省深圳市 province", "in Shenzhen, Guangdong province"),
     # Anything else in the run, or places not from the largest down: left as they are.
