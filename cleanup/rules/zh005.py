@@ -73,6 +73,12 @@ def _datelines(scan: Scan) -> Iterator[Finding]:
 
 
 _WORD_AFTER = regex.compile(r"[ ]?[A-Za-z]")
+# A law's English name right before its article number: English puts the article first.
+_LAW_BEFORE = regex.compile(
+    r"(?P<the>(?<![\w'’])[Tt]he )?(?P<law>(?:(?!(?:Under|In|At|On|By|According|Pursuant|With|From|For|To|As|After|Before"
+    r"|Of|And|Its|His|Her|Their|This|That|These|A|An|The)\b)[A-Z][\w'’-]*[ ](?:(?:of|on|for|and|the)[ ])*){0,8}"
+    r"(?:Law|Code|Constitution|Ordinance|Regulations)(?:[ ](?:on|of|for)(?:[ ](?:[A-Z][\w'’-]*|of|and|the|on|for|to|in)){1,12})?)[ ]?$"
+)
 _THE_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he $")
 _PARTS = ("Article ", "Chapter ", "Section ", "Clause ", "Paragraph ")
 _OF_PLURAL = regex.compile(r" of(?= (?:[a-z][\w-]* ){0,3}[a-z]+s\b)")
@@ -128,6 +134,13 @@ def check(scan: Scan) -> Iterator[Finding]:
             english = (english[0].upper() if hedge.group()[0].isupper() else english[0].lower()) + english[1:]
             fix = Fix((Edit(Span(hedge.start(), date.end), english),), safety)
             yield Finding(CODE, Span(date.start, date.end), message, fix, ORIGIN)
+            continue
+        law = _LAW_BEFORE.search(text, max(0, date.start - 120), date.start) if english.strip().startswith(_PARTS) else None
+        if law is not None:  # the Criminal Law第二百二十四条: Article 224 of the Criminal Law
+            part = f"{english.strip()} of the {law.group('law')}"
+            if law.group("the") and law.group("the")[0] == "T":
+                part = part[0].upper() + part[1:]
+            yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(law.start(), date.end), part),), safety), ORIGIN)
             continue
         the = _THE_BEFORE.search(text, max(0, date.start - 4), date.start) if english.startswith(_PARTS) else None
         if the is not None:  # The 第二十三条 was amended: Article 23, a name that takes no "the"
