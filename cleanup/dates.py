@@ -101,7 +101,7 @@ _QUANTITY_UNITS = {
     "升": "liter", "毫升": "milliliter", "千卡": "kilocalorie", "罐": "can", "瓶": "bottle", "箱": "box",
     "袋": "bag", "盒": "box", "册": "copy", "套": "unit", "件": "item", "台": "unit",
     "公里/小时": "kilometer per hour", "千米/小时": "kilometer per hour", "公里每小时": "kilometer per hour",
-    "米/秒": "meter per second", "米每秒": "meter per second",
+    "米/秒": "meter per second", "米每秒": "meter per second", "纳米": "nanometer", "微米": "micrometer",
 }  # fmt: skip
 _PLURAL_UNITS = {
     "person": "people", "mu": "mu", "jin": "jin", "inch": "inches", "person-time": "person-times",
@@ -111,7 +111,7 @@ _PLURAL_UNITS = {
 _MEASURES = (
     "岁", "公里", "千米", "米", "平方公里", "平方千米", "平方米", "公斤", "千克", "亩", "厘米", "毫米", "英寸", "立方米",
     "公顷", "吨", "克", "千瓦时", "度电", "千瓦", "海里", "英里", "斤", "桶", "吨标准煤", "升", "毫升", "千卡",
-    "公里/小时", "千米/小时", "公里每小时", "米/秒", "米每秒",
+    "公里/小时", "千米/小时", "公里每小时", "米/秒", "米每秒", "纳米", "微米",
 )  # fmt: skip  # figures even below 10 (AP)
 # Units that count things an English noun after them may name: 3.2万人次 visits is 32,000 visits.
 _COUNTED_UNITS = ("人次", "户", "辆", "架次", "人", "罐", "瓶", "箱", "袋", "盒", "册", "套", "件", "台")
@@ -305,6 +305,8 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
             part = _PART_AFTER.match(text, end) if int(m["hd"]) < 12 else None
             if part is not None:  # 4点 in the afternoon: 4 p.m., the English says which half
                 english, sure, end = f"{int(m['hd'])} {'a.m.' if part.group(1) == 'morning' else 'p.m.'}", True, part.end()
+        elif m["y"] is not None and m["m"] is None and m["y"].isdigit() and _HEDGE_BEFORE.search(text, max(0, start - 16), start):
+            english = f"{grouped(m['y'])} years"  # dating back about 2000年: about 2,000 years, not the year 2000
         else:
             english = _english(m)
         if english is not None and m["pctof"] is not None and not _PLURAL_NEXT.match(text, m.end()):
@@ -326,6 +328,8 @@ def _has_day(m: regex.Match[str]) -> bool:
     return any(m[g] is not None for g in ("d", "d2", "d4"))
 
 
+_NAME_COMMA = regex.compile(r"[A-Z][a-z'’-]+, $")  # Ma Long, (35岁,): a name, then the age in apposition
+_HEDGE_BEFORE = regex.compile(r"(?<![\w'’])(?i:about|around|nearly|almost|over|more than|some|roughly|approximately)[ ]$")
 _PART_AFTER = regex.compile(r"[ ]in the (morning|afternoon|evening)\b")
 _HOLIDAYS = frozenset("五一 六一 七一 八一 十一".split())  # May Day, Children's Day, July 1, Army Day, National Day
 _HOLIDAY_AFTER = regex.compile(r"[ ]?(?i:holiday|golden week|break|vacation|day|long weekend|period|travel)")
@@ -454,6 +458,8 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
         return hedge + written  # 3.2万人次 visits: 32,000 visits, the counter dropped
     if unit == "岁" and _BIRTHDAY.match(text, m.end()) and number.isdigit() and not scale:
         return ordinal(int(number))  # his 56岁 birthday: his 56th birthday
+    if unit == "岁" and _NAME_COMMA.search(text, max(0, m.start() - 30), m.start()) and text[m.end() : m.end() + 1] == "," and number.isdigit():
+        return written  # Ma Long, 35岁, announced: Ma Long, 35, announced (AP)
     if unit == "岁" and _AGED_BEFORE.search(text[max(0, m.start() - 16) : m.start()]):
         return written  # aged 35岁: aged 35, not "aged 35 years old"; died at 89岁: at 89; aged 18-35岁
     if unit == "分钟" and _THE_BEFORE.search(text[max(0, m.start() - 4) : m.start()]) and number.isdigit():
@@ -498,7 +504,7 @@ _NOUN_NEXT = regex.compile(
 # A plural noun after up to two words that describe it: 50.2万辆 new energy vehicles.
 _NOUN_PHRASE_NEXT = regex.compile(
     rf"[ ]?(?!{_FUNCTION_WORDS}\b|(?i:has|was|its|this|says|rises|falls|grows|always|perhaps|sometimes)\b)"
-    r"(?:[A-Za-z][\w-]* ){0,2}[a-z]+s\b"
+    r"(?:[A-Za-z][\w-]* ){0,2}(?:[a-z]+s|[A-Z]{2,}s)\b"
 )
 _PERSON_NEXT = regex.compile(
     r"[ ](?:man|woman|boy|girl|son|daughter|child|baby|patient|student|pupil|driver|worker|farmer|resident|mother"
@@ -512,12 +518,12 @@ _THE_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he $")
 _SPAN_UNITS = ("小时", "个小时", "天", "年", "个月", "周", "分钟")
 _NOT_MODIFIED = regex.compile(r"[ ]?(?i:ago|later|earlier|afterwards|straight|running|apart|always|sometimes|perhaps)\b")
 # Units of length and area, and the nouns after them they describe: 1.5厘米 cubes, 100米 hurdles.
-_LENGTH_UNITS = ("米", "厘米", "毫米", "公里", "千米", "英寸", "平方米", "平方公里", "平方千米", "海里", "英里")
+_LENGTH_UNITS = ("米", "厘米", "毫米", "公里", "千米", "英寸", "平方米", "平方公里", "平方千米", "海里", "英里", "纳米", "微米")
 _MODIFIED_NEXT = regex.compile(
     r"[ ](?:(?!(?i:has|was|is|its|this|says|across|always|perhaps|sometimes|towards|afterwards|upwards|"
     r"downwards|besides|less|plus|thus|as|us|whereas|unless|alongside|runs|stretches|extends|lies|rises|falls)\b)"
     r"[a-z]+s|freestyle|backstroke|breaststroke|butterfly|medley|dash|sprint|race|relay|hurdles|steeplechase"
-    r"|radius|zone|stretch|section|walk|run|swim|final|event)\b"
+    r"|radius|zone|stretch|section|walk|run|swim|final|event|process|chip|node|technology)\b"
 )
 
 

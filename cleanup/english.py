@@ -470,13 +470,23 @@ def _object_place(text: str, start: int, verbs: frozenset[str] = frozenset()) ->
     return _past_verb(word) or word in _OBJECT_VERBS or word in verbs
 
 
+_SAYING = regex.compile(r"[ ](?:said|says|announced|stated|reported|added|noted|warned|urged|confirmed|revealed)\b")
+_BREAK_BEFORE = regex.compile(r"(?:^|[,;:(\"“])[ ]?$")
+
+
+def _speaks_after_a_break(text: str, start: int, end: int) -> bool:
+    """A body's name as the subject of a verb of saying, right after a comma or a quotation's
+    end (``…June 8 to 10, 文旅部 said``): it takes "the" there as at a sentence's start."""
+    return bool(_SAYING.match(text, end) and _BREAK_BEFORE.search(text, max(0, start - 3), start))
+
+
 def the_missing(text: str, start: int, end: int, english: str) -> bool:
     """Whether English put at ``text[start:end]`` needs a "the" the text lacks: a name that takes
     one, right after a preposition (``tensions in 中东``: in the Middle East) or at a sentence's
     start (``国务院 also approved``: The State Council also approved). After anything else
     (a possessive, an adjective, a verb) the writer may have meant it so; and a name that
     modifies a noun after it takes none (``in 国务院 meetings``, ``in 财政部-approved plans``)."""
-    if not takes_the(english) or not _object_place(text, start):
+    if not takes_the(english) or not (_object_place(text, start) or _speaks_after_a_break(text, start, end)):
         return False  # 国务院 also approved it: The State Council, at a sentence's start too
     if text[end : end + 1] == "-":
         return False

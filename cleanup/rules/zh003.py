@@ -265,6 +265,7 @@ def _outside(pieces: list[HanPiece], dates: list[tuple[int, int]]) -> Iterator[H
             yield dataclasses.replace(piece, start=start, end=piece.end)
 
 
+_COMPANY_WORDS = frozenset(("公司", "有限公司", "股份有限公司", "有限责任公司"))  # 公司 after a brand's Latin name
 _PINYIN_BRACKET = regex.compile(r"[ ]?[（(]([A-Z][A-Za-z'’]*(?:[ -][A-Za-z'’]+){0,3})[)）]")
 
 
@@ -303,6 +304,10 @@ def check(scan: Scan) -> Iterator[Finding]:
             message = f"'{han}' ({pinyin_of(han)}) in brackets after the English name it gives; delete it"
             yield Finding(CODE, Span(piece.start, piece.end), message, Fix(bracket, Safety.SUGGESTION), Origin("echo"))
             continue
+        if han in _COMPANY_WORDS and scan.text[piece.start - 1 : piece.start].isascii() and scan.text[piece.start - 1 : piece.start].isalpha():
+            message = f"'{han}' ({pinyin_of(han)}) glued to the company's name: English names the company alone"
+            yield Finding(CODE, Span(piece.start, piece.end), message, Fix((Edit(Span(piece.start, piece.end), ""),), Safety.SAFE), Origin("grammar"))
+            continue  # Roborock公司: Roborock
         given = english_in_brackets(scan.text, piece.start, piece.end)
         if given is not None:  # 外交学院 (China Foreign Affairs University): the text's English stays
             message = f"'{han}' ({pinyin_of(han)}) before its English in brackets; keep the English"
