@@ -379,6 +379,21 @@ def modifies_noun(text: str, start: int, end: int) -> bool:
     return _DETERMINER.search(text, max(0, start - 10), start) is not None
 
 
+# Plural nouns a place's adjective goes before with no determiner: in 东南亚 markets (Southeast Asian
+# markets), 非洲 countries (African countries). A closed list: Middle East talks keep the noun.
+_PEOPLES_OF = frozenset(
+    """countries nations states markets companies firms economies leaders cities students tourists visitors
+    products goods businesses investors banks partners governments officials neighbors neighbours allies
+    consumers brands buyers exporters importers manufacturers carmakers automakers""".split()
+)
+
+
+def before_plural_of_place(text: str, end: int) -> bool:
+    """Whether a place's name at ``end`` stands before a plural noun its adjective describes."""
+    nxt = _NEXT_LOWER.match(text[end : end + 30])
+    return nxt is not None and nxt.group(1) in _PEOPLES_OF
+
+
 # Nouns news puts a plural term before, which then modifies them in the singular: new energy
 # vehicle makers, treasury bond yields. A closed list: an open one takes "off" or "last" for nouns.
 _HEAD_NOUNS = frozenset(

@@ -54,6 +54,7 @@ import regex
 
 from ..english import (
     attributive_plural,
+    before_plural_of_place,
     bare_count_plural,
     capitalise,
     modifies_noun,
@@ -224,7 +225,9 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
     local = _local_office(scan, piece, entry)
     if local is not None:
         return local
-    if entry.adjective and not entry.office and modifies_noun(scan.text, piece.start, piece.end):
+    if entry.adjective and not entry.office and (
+        modifies_noun(scan.text, piece.start, piece.end) or before_plural_of_place(scan.text, piece.end)
+    ):
         return entry.adjective  # a 日本 company: a Japanese company
     if not entry.office:
         english = _name(scan, piece, piece.entry)
