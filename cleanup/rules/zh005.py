@@ -54,7 +54,10 @@ from .zh001 import term_ends_at
 CODE = "ZH005"
 NAME = "chinese-date"
 DEFAULT = "safe; suggestion inside an untranslated clause"
-ORIGIN = Origin("chinese-date")
+_ORIGINS = {
+    kind: Origin(f"chinese-{kind}")
+    for kind in ("date", "time", "percentage", "number", "ordinal", "quantity", "discount", "score", "counter", "unit")
+}
 DATELINE = Origin("agency-dateline")
 
 
@@ -102,6 +105,7 @@ def check(scan: Scan) -> Iterator[Finding]:
     known += [(f.span.start, f.span.end) for f in lines]
     known.sort()
     for date in scan.chinese_dates:
+        origin = _ORIGINS[date.kind]  # chinese-date, chinese-quantity, chinese-time ...: what the log names
         i = bisect.bisect_right(known, (date.start, len(text))) - 1
         if i >= 0 and known[i][0] <= date.start and date.end <= known[i][1]:
             continue  # inside a glossary term: 第一季度报告 is the entry's (first-quarter report)
@@ -128,40 +132,40 @@ def check(scan: Scan) -> Iterator[Finding]:
         hedge = _HEDGE.search(text, max(0, date.start - 16), date.start) if ours else None
         if ours and hedge is not None and hedge.group().strip().lower() != ours.strip():
             english = english.removeprefix(ours)  # over 3000多亩, about 6年左右: the English word is the writer's
-            yield replace_after_article(text, CODE, date.start, date.end, english, safety, message, ORIGIN)
+            yield replace_after_article(text, CODE, date.start, date.end, english, safety, message, origin)
             continue
         if hedge is not None:  # more than 200多家: the English already hedges; say it once
             english = (english[0].upper() if hedge.group()[0].isupper() else english[0].lower()) + english[1:]
             fix = Fix((Edit(Span(hedge.start(), date.end), english),), safety)
-            yield Finding(CODE, Span(date.start, date.end), message, fix, ORIGIN)
+            yield Finding(CODE, Span(date.start, date.end), message, fix, origin)
             continue
         law = _LAW_BEFORE.search(text, max(0, date.start - 120), date.start) if english.strip().startswith(_PARTS) else None
         if law is not None:  # the Criminal Law第二百二十四条: Article 224 of the Criminal Law
             part = f"{english.strip()} of the {law.group('law')}"
             if law.group("the") and law.group("the")[0] == "T":
                 part = part[0].upper() + part[1:]
-            yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(law.start(), date.end), part),), safety), ORIGIN)
+            yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(law.start(), date.end), part),), safety), origin)
             continue
         the = _THE_BEFORE.search(text, max(0, date.start - 4), date.start) if english.startswith(_PARTS) else None
         if the is not None:  # The 第二十三条 was amended: Article 23, a name that takes no "the"
-            yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(the.start(), date.end), english),), safety), ORIGIN)
+            yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(the.start(), date.end), english),), safety), origin)
             continue
         counter = next((c for c in _COUNTERS_OF if english.endswith(c)), None)
         visits = _OF_PLURAL.match(text, date.end) if counter is not None else None
         if counter is not None and visits is not None:  # 35万人次 of visitors: 350,000 visitors, not "person-times of visitors"
             english = english.removesuffix(counter)
-            yield replace_after_article(text, CODE, date.start, visits.end(), english, safety, message, ORIGIN)
+            yield replace_after_article(text, CODE, date.start, visits.end(), english, safety, message, origin)
             continue
         one = _ONE_THEN_PLURAL.match(text, date.end) if english.strip().lower() in ("one", "1") else None
         if one is not None and singular(one.group(1)) != one.group(1):  # 一位 netizens: one netizen
             english = english + one.group().replace(one.group(1), singular(one.group(1)))
-            yield replace_after_article(text, CODE, date.start, one.end(), english, safety, message, ORIGIN)
+            yield replace_after_article(text, CODE, date.start, one.end(), english, safety, message, origin)
             continue
         echo = echo_edits(text, date.start, date.end, (english.strip(),)) if bracketed(text, date.start, date.end) else None
         if echo is not None:  # March 5 (3月5日): the English before says it
-            yield Finding(CODE, Span(date.start, date.end), f"{message}; it repeats the English beside it", Fix(echo, safety), ORIGIN)
+            yield Finding(CODE, Span(date.start, date.end), f"{message}; it repeats the English beside it", Fix(echo, safety), origin)
             continue
-        yield replace_after_article(text, CODE, date.start, date.end, english, safety, message, ORIGIN)
+        yield replace_after_article(text, CODE, date.start, date.end, english, safety, message, origin)
 
 
 _HEDGE = regex.compile(
