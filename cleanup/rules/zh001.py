@@ -54,8 +54,8 @@ import regex
 
 from ..english import (
     attributive_plural,
-    before_plural_of_place,
     bare_count_plural,
+    before_plural_of_place,
     capitalise,
     modifies_noun,
     named_body,
