@@ -55,6 +55,7 @@ import regex
 from ..english import (
     attributive_plural,
     bare_count_plural,
+    gerund_as_verb,
     before_plural_of_place,
     capitalise,
     modifies_noun,
@@ -230,7 +231,7 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
     ):
         return entry.adjective  # a 日本 company: a Japanese company
     if not entry.office:
-        english = _name(scan, piece, piece.entry)
+        english = gerund_as_verb(scan.text, piece.start, _name(scan, piece, piece.entry))  # should 求同存异: seek …
         if singular_here(scan.text, piece.start, english) or singular_subject(scan.text, piece.start, piece.end, english):
             return singular(english)  # a 无人机: a drone; the 航天员 was: the astronaut
         if attributive_plural(scan.text, piece.start, piece.end, english):
