@@ -55,9 +55,9 @@ import regex
 from ..english import (
     attributive_plural,
     bare_count_plural,
-    gerund_as_verb,
     before_plural_of_place,
     capitalise,
+    gerund_as_verb,
     modifies_noun,
     named_body,
     ordinal_needs_the,
