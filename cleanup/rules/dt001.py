@@ -121,6 +121,25 @@ def background(text: str, m: regex.Match[str]) -> bool:
     return m.group("year") is not None or _EFFECTIVE.search(text, max(0, m.start() - 28), m.start()) is not None
 
 
+def _chinese_months(scan: Scan, stop: int) -> list[Explicit]:
+    """The explicit dates ZH005 reads in Chinese (3月5日, 3月5日至7日, 2024年3月5日), ending by ``stop``."""
+    found: list[Explicit] = []
+    for date in scan.chinese_dates:
+        if date.kind != "date" or date.end > stop:
+            continue
+        m = EXPLICIT.search(date.english)
+        if m is not None:
+            month = MONTHS[(m.group("month") or m.group("month2")).lower()]
+            first = int(m.group("day") or m.group("day2"))
+            last = _RANGE_DAY.match(date.english, m.end())  # March 5 to 7: every day of it was named
+            days = range(first, int(last.group(1)) + 1) if last is not None and int(last.group(1)) > first else (first,)
+            found.extend((date.end, month, day, m.group("year") is not None) for day in list(days)[:31])
+    return found
+
+
+_RANGE_DAY = regex.compile(r"(?:-| to )(\d{1,2})\b")
+
+
 def _before(explicit: list[Explicit], pos: int) -> list[Explicit]:
     return explicit[: bisect.bisect_right(explicit, (pos, 13))]
 
@@ -185,6 +204,8 @@ def check(scan: Scan) -> Iterator[Finding]:
     if not relative:
         return
     explicit = _explicit_months(text, relative[-1].anchor)
+    if scan.han:  # 3月5日至7日 … on the 6th: the Chinese date, read in English by ZH005, names the month too
+        explicit = sorted(explicit + _chinese_months(scan, relative[-1].anchor))
     for r in relative:
         before = _before(explicit, r.anchor)
         if not before:
