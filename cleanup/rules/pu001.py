@@ -59,7 +59,7 @@ def _english(scan: Scan, pos: int, entry_index: int, length: int = 1) -> tuple[i
             en += " "  # not before 丨, itself a mark that brings its own spaces
         elif after in "”’" and text[end + 1 : end + 2].isalpha():
             en, end = f"{en}{after} ", end + 1  # “Yes，”he said: “Yes,” he said
-    if entry.space == "before" and before and (before.isalnum() or before in ",.;:”’"):
+    if entry.space == "before" and before and (before.isalnum() or before in ",.;:”’%"):
         en = " " + en
     return start, end, en
 
@@ -160,9 +160,10 @@ def _in_chinese(text: str, start: int, end: int, line_start: int, latin_lines: d
 _LATIN = regex.compile(r"[A-Za-z]")
 
 
-_LIST_MARKER = regex.compile(r"(?:^|(?<=\n))[ \t]*([一二三四五六七八九十]{1,3}|\d{1,2})$")
+_LIST_MARKER = regex.compile(r"(?:^|(?<=\n))[ \t]*(?:#{1,6}[ ]+|[-*+>][ ]+)?([一二三四五六七八九十]{1,3}|\d{1,2})$")
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 _CLAUSE_END = regex.compile(r"[,.;:!?，。；：！？\n]|$")
+_AND_BEFORE = regex.compile(r"\b(?:and|or)\b|和|及|与")
 _GOES_ON = regex.compile(r"、|\b(?:and|or|etc)\b|等|之类|和|及|与|或")  # 河南、山东和河北: the 和 is the "and"
 
 
@@ -178,8 +179,10 @@ def _enumeration(text: str, pos: int, start: int, end: int, en: str) -> tuple[in
     rest = text[pos + 1 : pos + 200]
     stop = _CLAUSE_END.search(rest)
     clause = rest[: stop.start()] if stop is not None else rest
-    if _GOES_ON.search(clause):
-        return start, end, en
+    head = text[max(0, pos - 200) : pos]
+    earlier = head[max((head.rfind(c) for c in ",.;:!?，。；：！？\n"), default=-1) + 1 :]
+    if _GOES_ON.search(clause) or _AND_BEFORE.search(earlier):
+        return start, end, en  # Guizhou and Gansu、Qinghai: a second "and" would not read
     return start, end, " and" + ("" if text[end : end + 1] == " " else " ")
 
 
