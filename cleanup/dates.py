@@ -310,7 +310,11 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
         else:
             english = _english(m)
         if english is not None and m["pctof"] is not None and not _PLURAL_NEXT.match(text, m.end()):
-            english = m["pctof"]  # 92.5%的 drop: a 92.5% drop; 92.5%的 users: 92.5% of users
+            # 92.5%的 drop: a 92.5% drop; 92.5%的 users: 92.5% of users; about 95%的 wheat: 95% of the wheat
+            if _ARTICLE_BEFORE.search(text, max(0, start - 4), start):
+                english = m["pctof"]
+            else:  # 95% of the wheat, or 95% coverage: for a human to say
+                english, sure = f"{m['pctof']} of the", False
         if english is not None and m["d3"] is not None and _range_end(text, start, found):
             english = str(_number(m["d3"]))  # 2月15日至22日: February 15 to 22
         if english is None:
@@ -329,6 +333,7 @@ def _has_day(m: regex.Match[str]) -> bool:
 
 
 _NAME_COMMA = regex.compile(r"[A-Z][a-z'’-]+, $")  # Ma Long, (35岁,): a name, then the age in apposition
+_ARTICLE_BEFORE = regex.compile(r"(?<![\w'’])(?i:a|an|the)[ ]$")
 _HEDGE_BEFORE = regex.compile(r"(?<![\w'’])(?i:about|around|nearly|almost|over|more than|some|roughly|approximately)[ ]$")
 _PART_AFTER = regex.compile(r"[ ]in the (morning|afternoon|evening)\b")
 _HOLIDAYS = frozenset("五一 六一 七一 八一 十一".split())  # May Day, Children's Day, July 1, Army Day, National Day
