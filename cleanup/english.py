@@ -68,7 +68,7 @@ def named_body(english: str) -> bool:
     if english != english.lower():
         return False
     head = regex.split(r" (?:of|for) ", english, maxsplit=1)[0]
-    return head.rsplit(" ", 1)[-1] in INSTITUTIONS
+    return head.rsplit(" ", 1)[-1] in INSTITUTIONS or english.endswith(("people's government", "people’s government"))
 
 
 def title_case(text: str) -> str:

@@ -1,10 +1,10 @@
-"""The base form of a gerund (``cleanup.english.base_form``): a glossary verb phrase after a modal."""
+"""The base form of a gerund and the generic bodies a place names (``cleanup.english``)."""
 
 from __future__ import annotations
 
 import pytest
 
-from cleanup.english import base_form
+from cleanup.english import base_form, named_body
 
 
 @pytest.mark.parametrize(("gerund", "base"), [
@@ -17,3 +17,12 @@ from cleanup.english import base_form
 ])  # fmt: skip
 def test_base_form(gerund: str, base: str | None) -> None:
     assert base_form(gerund) == base
+
+
+@pytest.mark.parametrize(("english", "named"), [
+    ("people's government", True), ("emergency management bureau", True),
+    ("department of housing and urban-rural development", True), ("administration for market regulation", True),
+    ("government", False), ("new energy vehicles", False), ("Emergency Management Bureau", False),
+])  # fmt: skip
+def test_named_body(english: str, named: bool) -> None:
+    assert named_body(english) is named
