@@ -412,6 +412,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         elif piece.person < 0 and ordinal_needs_the(scan.text, piece.start, english):
             english = f"the {english}"  # In 上半年: In the first half
         end = piece.end + reach  # the English after it, when said in another case, is taken in
+        if english.endswith("s") and scan.text[end : end + 2] in ("'s", "’s") and not reach:
+            english, end = english + scan.text[end], end + 2  # 联合国's budget: the United Nations' budget (AP)
         if piece.chain and _CHAIN_GOES_ON.match(scan.text, end):
             english += ","  # from 江苏省南京市 came: from Nanjing, Jiangsu, came (a closing comma, AP)
         if english.startswith("The ") and _THE_BEFORE_TITLE.search(scan.text, max(0, piece.start - 8), piece.start):
