@@ -167,3 +167,21 @@ def test_announced_in_place_write_is_settled_on_resume(tmp_path: Path, landed: b
     lines = path.read_text(encoding="utf-8").splitlines()
     assert all(json.loads(line) for line in lines)  # the cut line is gone, appends start clean
     assert sum('"file"' in line for line in lines) == (2 if landed else 1)  # one record a file
+
+
+def test_a_file_with_a_bad_line_is_not_redone_nor_logged_twice(tmp_path: Path) -> None:
+    """A JSONL file with a broken line is cleaned but for that line; rerun unchanged, it is skipped
+    like any finished file (the same line would fail again), its records are not logged twice,
+    and the bad line still makes the run exit 2."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.jsonl").write_text('{"text": "open and普惠 trade"}\n{"text": broken\n{"text": "the 4th"}\n', encoding="utf-8")
+    (src / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    args = ["fix", "in", "-o", "out", "--changelog", "log.jsonl", "-j", "1", "-q"]
+    first = subprocess.run(command(*args), cwd=tmp_path, env=env(), capture_output=True, text=True)
+    assert first.returncode == 2, first.stderr
+    logged = (tmp_path / "log.jsonl").read_text(encoding="utf-8")
+    second = subprocess.run(command(*args), cwd=tmp_path, env=env(), capture_output=True, text=True)
+    assert second.returncode == 2, second.stderr
+    assert (tmp_path / "log.jsonl").read_text(encoding="utf-8") == logged
+    assert done_records(tmp_path / "out" / ".cleanup-manifest.jsonl") == 2

@@ -141,7 +141,7 @@ def _finish(batch: Batch, state: FileState) -> None:
     batch.problems += state.problems
     batch.tally.add_counts(state.source.shown, record, resumed=False)
     batch.consistency.add(state.source.shown, state.renderings)
-    if batch.manifest is not None and not state.problems:  # a file with bad lines is redone
+    if batch.manifest is not None:  # a file with bad lines is done too: the same input fails the same way
         record["log_end"] = batch.sink.log_position()
         batch.manifest.record(record)
 
@@ -193,6 +193,7 @@ def _resumed(batch: Batch, state: FileState) -> bool:
             batch.redone.add(state.source.shown)
         return False
     batch.tally.add_counts(state.source.shown, record)
+    batch.problems += int(record.get("problems", 0) or 0)  # its bad lines, reported by the earlier run, still count
     if batch.progress is not None:
         batch.progress.advance(1, state.size)
     return True
