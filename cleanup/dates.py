@@ -389,12 +389,16 @@ def _joined(found: list[ChineseDate], text: str) -> list[ChineseDate]:
             else:
                 dash = link.group(1) in "-–" and date.english.isdigit()  # 3月1日-5日: March 1-5
                 english = f"{last.english}{'-' if dash else ' to '}{date.english}"
+            year = _YEAR_OF_FIRST.fullmatch(english)
+            if year is not None:  # 2024年1月1日至12月31日: January 1 to December 31, 2024
+                english = f"{year.group(1)}{year.group(3)}, {year.group(2)}"
             out[-1] = ChineseDate(last.start, date.end, english, "date", last.sure and date.sure)
             continue
         out.append(date)
     return out
 
 
+_YEAR_OF_FIRST = regex.compile(r"([A-Z][a-z]+ \d{1,2}), (\d{4})( to [A-Z][a-z]+ \d{1,2}|-\d{1,2}| to \d{1,2})")
 _PLAIN_DATE = regex.compile(r"[A-Z][a-z]+ \d{1,2}(?:, \d{4})?|[A-Z][a-z]+(?: \d{4})?|\d{4}|\d{1,2}")
 
 
@@ -600,7 +604,7 @@ def _english(m: regex.Match[str]) -> str | None:
     if m["pctof"] is not None:  # 92.5%的 users: 92.5% of users
         return f"{m['pctof']} of"  # (before a singular noun the 的 is dropped: chinese_dates)
     if m["more"] is not None:
-        return f"more than {m['more']}"
+        return f"more than {grouped(m['more'])}"
     if m["pct"] is not None:
         value = _decimal(m["pct"])
         return None if value is None else f"{value} percent"
@@ -664,6 +668,8 @@ def _clock(m: regex.Match[str]) -> str | None:
         if hour == 12 and not minute:
             return around + "noon"
         part = "a.m." if hour == 11 else "p.m."
+    if hour == 0 and not minute and m["ampm"] in _NIGHT:
+        return around + "midnight"  # 凌晨0时: midnight
     if not 1 <= hour <= 12:
         return None  # 下午15点: a 24-hour clock after a part of the day; left to a human
     if m["ampm"] in _NIGHT and (hour == 12 or hour < 5):
