@@ -79,7 +79,7 @@ _CLASSIFIERS = "个名家位次项所座架艘辆只条"  # dropped in English: 
 # Counters between a figure and the English noun it counts (12名 doctors, 5辆 trucks): English has
 # none, so the figure alone stays. Read only when an English word follows (次 only before a plural:
 # 10次 assists, but 3次 last year is "3 times").
-_COUNTERS = "个名家位项所座架艘辆只条台部件头匹张本篇批例起枚场支颗粒棵株栋间份套根次"
+_COUNTERS = "个名家位项所座架艘辆只条台部件头匹张本篇批例起枚场支颗粒棵株栋间份套根次趟班"
 COUNTERS = frozenset(_COUNTERS)  # also before a Chinese noun: 8次助攻 (ZH003)
 # ... but not before a function word: in "has 三十条 and runs" the counter is the noun (30 articles).
 _FUNCTION_WORDS = r"(?i:and|or|of|in|on|at|to|for|with|from|by|as|is|are|was|were|the|a|an|that|which|this|but)"
@@ -99,7 +99,7 @@ _QUANTITY_UNITS = {
     "人次": "person-time", "户": "household", "海里": "nautical mile", "英里": "mile", "斤": "jin",
     "桶": "barrel", "辆": "vehicle", "架次": "sortie", "吨标准煤": "tonne of standard coal",
     "升": "liter", "毫升": "milliliter", "千卡": "kilocalorie", "罐": "can", "瓶": "bottle", "箱": "box",
-    "袋": "bag", "盒": "box", "册": "copy", "套": "unit", "件": "item", "台": "unit",
+    "袋": "bag", "盒": "box", "册": "copy", "套": "unit", "件": "item", "台": "unit", "辆次": "vehicle trip",
     "公里/小时": "kilometer per hour", "千米/小时": "kilometer per hour", "公里每小时": "kilometer per hour",
     "米/秒": "meter per second", "米每秒": "meter per second", "纳米": "nanometer", "微米": "micrometer",
 }  # fmt: skip
