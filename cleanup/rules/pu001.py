@@ -137,7 +137,7 @@ def _apart(text: str, pos: int) -> str:
     return " " if neighbour.isalnum() else ""
 
 
-_HAN = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")  # Han, CJK marks, full-width forms
+_HAN = regex.compile(r"\p{Han}")  # a mark between Han characters only: a run of marks converts in one pass
 
 
 def _in_chinese(text: str, start: int, end: int, line_start: int, latin_lines: dict[int, bool]) -> bool:
