@@ -347,7 +347,7 @@ _ENGLISH_BRACKET = re.compile(r"[ ]?[(（]([A-Za-z][A-Za-z0-9'’&.,/ -]{2,80}?)
 _TITLE_OPEN, _TITLE_CLOSE = "《〈", "》〉"
 
 
-def english_in_brackets(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+def english_in_brackets(text: str, start: int, end: int, english: str | None = None) -> tuple[int, int, str] | None:
     """Where the Chinese at ``text[start:end]`` (with the rest of its title in marks) and the
     brackets after it go, and the English the brackets hold that takes their place: ``national
     集采 (volume-based procurement)`` is national volume-based procurement, ``《維護國家安全條例》
@@ -363,16 +363,26 @@ def english_in_brackets(text: str, start: int, end: int) -> tuple[int, int, str]
     m = _ENGLISH_BRACKET.match(text, after)
     if m is None:
         return None
-    words = m.group(1).split()
-    if len(words) < 2 and not m.group(1).islower():
-        return None  # an acronym or a single name: it goes with the Chinese's English
-    if words[0].lower() in _NOT_A_GLOSS:
-        return None
-    return begin, m.end(), m.group(1).strip()
+    gloss = m.group(1).strip()
+    words = gloss.split()
+    if "," in gloss or any(c.isdigit() for c in gloss) or words[0].lower() in _NOT_A_GLOSS:
+        return None  # an aside, a caption, a clause: (Xiaohongshu, or RedNote), (left), (launched in 2013)
+    capitals = len(words) >= 2 and all(w[:1].isupper() or w.lower() in _STOP for w in words)
+    if english is not None and not (begin < start and capitals):  # a whole title in marks: its name in capitals
+        # the glossary's English must share a word with it: the same thing, said otherwise
+        if not {w.lower() for w in _WORD.findall(gloss)} & {w.lower() for w in _WORD.findall(english) if w.lower() not in _STOP}:
+            return None
+    elif not capitals:
+        return None  # with no entry, only a name in capitals: (China Foreign Affairs University)
+    return begin, m.end(), gloss
 
 
 _TITLE_END = re.compile(r"[\u3400-\u9fff·]{0,40}[》〉]")
-_NOT_A_GLOSS = frozenset("see i.e. e.g. ie eg formerly now also or and from photo file".split())
+_NOT_A_GLOSS = frozenset(
+    """see i.e. e.g. ie eg formerly now also or and from photo file left right center centre pictured front back
+    top bottom middle second third a an the not which who that first launched founded aged age pseudonym alias
+    né née""".split()
+)
 
 
 def bracketed(text: str, start: int, end: int) -> bool:
@@ -381,3 +391,12 @@ def bracketed(text: str, start: int, end: int) -> bool:
     English beside it only so; two amounts side by side may be a list."""
     inside = start > 0 and text[start - 1 : start] in ("(", "（") and text[end : end + 1] in (")", "）")
     return inside or text[end:].lstrip(" ")[:1] in ("(", "（")
+
+
+def bracket_restating(text: str, start: int, end: int, english: str) -> tuple[int, int, str] | None:
+    """Chinese whose bracket begins with its own English and goes on: ``小红书 (Xiaohongshu, or
+    RedNote)`` is Xiaohongshu (or RedNote); the English is said once, the rest of the bracket kept."""
+    m = re.compile(r"[ ]?[(（]" + re.escape(english) + r",[ ]?([^()（）\n]{1,80})[)）]", re.IGNORECASE).match(text, end)
+    if m is None:
+        return None
+    return start, m.end(), f"{text[m.start() : m.end()].lstrip(' ')[1 : 1 + len(english)]} ({m.group(1)})"

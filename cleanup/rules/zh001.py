@@ -77,7 +77,7 @@ from ..scan import Scan
 from ..zh import has_han
 from .affiliated import reordered
 from .base import han_padding, replace, replace_after_article, report
-from .echo import aside_edits, bracket_name_edits, echo_edits, english_in_brackets, gloss_edits
+from .echo import aside_edits, bracket_name_edits, bracket_restating, echo_edits, english_in_brackets, gloss_edits
 from .laws import law_title
 from .sentences import framed
 
@@ -354,7 +354,9 @@ def check(scan: Scan) -> Iterator[Finding]:
         if meant_as_chinese(scan.text, piece.start, piece.end):  # Tesla (特斯拉 in Chinese): a gloss meant to stay
             yield report(CODE, piece.start, piece.end, f"{message}; the text gives it as Chinese: left", entry.origin)
             continue
-        given = english_in_brackets(scan.text, piece.start, piece.end)
+        given = english_in_brackets(scan.text, piece.start, piece.end, entry.en) or bracket_restating(
+            scan.text, piece.start, piece.end, entry.en
+        )
         if given is not None:  # 集采 (volume-based procurement): the text's own English stays
             message = f"Chinese term '{before}' ({entry.en}) before its English in brackets; keep the English"
             yield replace_after_article(scan.text, CODE, given[0], given[1], given[2], Safety.SAFE, message, entry.origin)
