@@ -163,6 +163,9 @@ _LATIN = regex.compile(r"[A-Za-z]")
 _LIST_MARKER = regex.compile(r"(?:^|(?<=\n))[ \t]*(?:#{1,6}[ ]+|[-*+>][ ]+)?([一二三四五六七八九十]{1,3}|\d{1,2})$")
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 _CLAUSE_END = regex.compile(r"[,.;:!?，。；：！？\n]|$")
+_ABOUT_FIGURES = regex.compile(r"(?<!\d)\d、\d(?!\d)[ ]?[a-z]")
+_LIST_GOES_ON = regex.compile(r"[,，][ ]?(?:and|or|etc|等)\b|[,，][ ]?(?:and|or)[ ]")
+_ORDINAL_WORD = regex.compile(r"(?i:^|[ ])(?:first|second|third|fourth|fifth|firstly|secondly|thirdly|finally|lastly)[ ]?$")
 _AND_BEFORE = regex.compile(r"\b(?:and|or)\b|和|及|与")
 _GOES_ON = regex.compile(r"、|\b(?:and|or|etc)\b|等|之类|和|及|与|或")  # 河南、山东和河北: the 和 is the "and"
 
@@ -172,17 +175,22 @@ def _enumeration(text: str, pos: int, start: int, end: int, en: str) -> tuple[in
     without the last comma); one after a heading's number is the number's full stop (1、 → 1.,
     一、 → 1.). Not when the list goes on with "and", "or" or 等 (etc.)."""
     marker = _LIST_MARKER.search(text, max(0, pos - 8), pos)
-    if marker is not None:
+    if marker is not None and not text[pos + 1 : pos + 2].isdigit():  # 2、3 people: two or three, no heading
         number = marker.group(1)
         figure = number if number.isdigit() else str(_chinese_small(number))
         return marker.start(1), pos + 1, f"{figure}. "
+    if pos > 0 and _ABOUT_FIGURES.match(text, pos - 1):
+        return start, end, " or "  # 2、3 people: two or three, as Chinese writes a rough count
     rest = text[pos + 1 : pos + 200]
     stop = _CLAUSE_END.search(rest)
     clause = rest[: stop.start()] if stop is not None else rest
     head = text[max(0, pos - 200) : pos]
     earlier = head[max((head.rfind(c) for c in ",.;:!?，。；：！？\n"), default=-1) + 1 :]
-    if _GOES_ON.search(clause) or _AND_BEFORE.search(earlier):
-        return start, end, en  # Guizhou and Gansu、Qinghai: a second "and" would not read
+    after_clause = rest[stop.start() : stop.start() + 8] if stop is not None else ""
+    if _GOES_ON.search(clause) or _AND_BEFORE.search(earlier) or _LIST_GOES_ON.match(after_clause):
+        return start, end, en  # Guizhou and Gansu、Qinghai; income、housing、education, and health care
+    if _ORDINAL_WORD.search(earlier):
+        return start, end, en  # first、cost: a point of a list, not its last item
     return start, end, " and" + ("" if text[end : end + 1] == " " else " ")
 
 
