@@ -300,12 +300,14 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
             english, sure = _score(m, text)
         elif m["pts"] is not None:  # scored 28分: 28 points
             english = _points(m, text)
+        elif m["cmp"] is not None and _CHANGE_BEFORE.search(text, max(0, start - 24), start):
+            english = _compared(m).split(" ", 1)[1]  # Sales rose 同比增长15.6%: rose 15.6% year on year
         elif m["hd"] is not None and 1 <= int(m["hd"]) <= 12:  # 9点: 9 a.m. or 9 p.m., for a human to say
             english, sure = f"{int(m['hd'])} o'clock", False
             part = _PART_AFTER.match(text, end) if int(m["hd"]) < 12 else None
             if part is not None:  # 4点 in the afternoon: 4 p.m., the English says which half
                 english, sure, end = f"{int(m['hd'])} {'a.m.' if part.group(1) == 'morning' else 'p.m.'}", True, part.end()
-        elif m["y"] is not None and m["m"] is None and m["y"].isdigit() and _HEDGE_BEFORE.search(text, max(0, start - 16), start):
+        elif m["y"] is not None and m["m"] is None and m["y"].isdigit() and _HEDGED_SPAN.search(text, max(0, start - 24), start):
             english = f"{grouped(m['y'])} years"  # dating back about 2000年: about 2,000 years, not the year 2000
         else:
             english = _english(m)
@@ -334,6 +336,17 @@ def _has_day(m: regex.Match[str]) -> bool:
 
 _NAME_COMMA = regex.compile(r"[A-Z][a-z'’-]+, $")  # Ma Long, (35岁,): a name, then the age in apposition
 _ARTICLE_BEFORE = regex.compile(r"(?<![\w'’])(?i:a|an|the)[ ]$")
+# A hedge before a bare year makes it a span (dating back about 2000年: about 2,000 years), unless a
+# preposition of time comes first (in about 2000年: the year).
+_CHANGE_BEFORE = regex.compile(
+    r"(?<![\w'’])(?i:rose|rises|rise|risen|fell|falls|fall|fallen|grew|grows|grow|grown|increased|increases|decreased"
+    r"|decreases|dropped|drops|declined|declines|climbed|climbs|jumped|jumps|surged|surges|slid|slides|gained|gains"
+    r"|lost|up|down|an increase of|a decrease of|a rise of|a drop of|a decline of|a fall of|growth of|a gain of)[ ]$"
+)
+_HEDGED_SPAN = regex.compile(
+    r"(?<!(?<![\w'’])(?i:in|since|by|from|until|till|before|after|of|circa|during|around) )"
+    r"(?<![\w'’])(?i:about|around|nearly|almost|over|more than|some|roughly|approximately)[ ]$"
+)
 _HEDGE_BEFORE = regex.compile(r"(?<![\w'’])(?i:about|around|nearly|almost|over|more than|some|roughly|approximately)[ ]$")
 _PART_AFTER = regex.compile(r"[ ]in the (morning|afternoon|evening)\b")
 _HOLIDAYS = frozenset("五一 六一 七一 八一 十一".split())  # May Day, Children's Day, July 1, Army Day, National Day
@@ -465,6 +478,8 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
     hedge = "more than " if more or unit.startswith("个多") else "about " if m["qabout"] else ""
     if unit in _COUNTED_UNITS and not m["qwhen"] and _NOUN_PHRASE_NEXT.match(text, m.end()):
         return hedge + written  # 3.2万人次 visits: 32,000 visits, the counter dropped
+    if unit == "岁" and _YEARS_OLD_NEXT.match(text, m.end()):
+        return written  # She is 35岁 years old: the English says the unit
     if unit == "岁" and _BIRTHDAY.match(text, m.end()) and number.isdigit() and not scale:
         return ordinal(int(number))  # his 56岁 birthday: his 56th birthday
     if unit == "岁" and _NAME_COMMA.search(text, max(0, m.start() - 30), m.start()) and text[m.end() : m.end() + 1] == "," and number.isdigit():
@@ -521,6 +536,7 @@ _PERSON_NEXT = regex.compile(
     r"|grandmother|grandfather|teenager|veteran|scientist|engineer|official|employee|owner|passenger)\b"
 )
 _BIRTHDAY = regex.compile(r"[ ](?:birthday|birthdays)\b")
+_YEARS_OLD_NEXT = regex.compile(r"[ ]years?[ ]old\b")
 _AGED_BEFORE = regex.compile(r"(?<![\w'’])(?i:aged|age|ages|at) (?:\d+ ?[-–~] ?|\d+ to )?$")
 _THE_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he $")
 # Spans of time before a plural noun they describe: 24小时 orders, 3年 loans (not 3年 ago, 3天 days).
@@ -713,9 +729,11 @@ def _per_unit(m: regex.Match[str]) -> str:
 
 
 def _died_aged(m: regex.Match[str]) -> str | None:
-    """享年94岁 → aged 94: the age at death of an obituary."""
+    """享年94岁 → aged 94: the age at death of an obituary (died at 享年94岁: at 94)."""
     n = _number(m["died"])
-    return f"aged {n}" if n else None
+    if not n:
+        return None
+    return str(n) if m.string[max(0, m.start() - 3) : m.start()] == "at " else f"aged {n}"
 
 
 _UP = frozenset("增长 上涨 上升 增加 提高".split())

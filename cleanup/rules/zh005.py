@@ -84,7 +84,7 @@ _LAW_BEFORE = regex.compile(
 )
 _THE_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he $")
 _PARTS = ("Article ", "Chapter ", "Section ", "Clause ", "Paragraph ")
-_OF_PLURAL = regex.compile(r" of(?= (?:[a-z][\w-]* ){0,3}[a-z]+s\b)")
+_OF_PLURAL = regex.compile(r" of(?! (?:the|these|those|its|their|our|his|her|this|that)\b)(?= (?:[a-z][\w-]* ){0,3}[a-z]+s\b)")
 _COUNTERS_OF = (" person-times", " vehicles", " households", " sorties", " units")  # 3万辆 of cars: 30,000 cars
 _ONE_THEN_PLURAL = regex.compile(r"[ ]?([a-z]+s)\b(?![ ]of\b)")  # one of them stays
 
