@@ -140,11 +140,12 @@ def _apart(text: str, pos: int) -> str:
 _HAN = regex.compile(r"\p{Han}")  # a mark between Han characters only: a run of marks converts in one pass
 
 
-def _in_chinese(text: str, start: int, end: int, line_start: int, latin_lines: dict[int, bool]) -> bool:
+def _in_chinese(text: str, start: int, end: int, line_start: int, latin_lines: dict[int, bool], paired: bool) -> bool:
     """Whether a mark belongs to Chinese that stays Chinese: its line has no Latin letter, or Han
     is on both sides of it (我们，你们). Its punctuation is left with it, so that a line left in
     Chinese is not half English; when the rules put English on either side, the next pass
-    writes the mark in English (中国，美国 → China, the United States). ``latin_lines`` keeps
+    writes the mark in English (中国，美国 → China, the United States). A bracket or title mark
+    keeps to its line's rule only, so both of a pair change together. ``latin_lines`` keeps
     whether each line (by its start) has a Latin letter: a long line is read once."""
     latin = latin_lines.get(line_start)
     if latin is None:
@@ -152,12 +153,15 @@ def _in_chinese(text: str, start: int, end: int, line_start: int, latin_lines: d
         latin = latin_lines[line_start] = _LATIN.search(text, line_start, line_end if line_end >= 0 else len(text)) is not None
     if not latin:
         return True
+    if paired:
+        return False  # 《刑法》第…条: both marks of a pair are written in the same pass
     before = text[max(line_start, start - 8) : start].rstrip(" ")[-1:]
     after = text[end : end + 8].split("\n", 1)[0].lstrip(" ")[:1]
     return bool(before and after and _HAN.match(before) and _HAN.match(after))
 
 
 _LATIN = regex.compile(r"[A-Za-z]")
+_PAIRED = frozenset("《》〈〉（）【】「」『』〖〗〔〕［］｛｝“”‘’")  # both of a pair are written in the same pass
 
 
 _LIST_MARKER = regex.compile(r"(?:^|(?<=\n))[ \t]*(?:#{1,6}[ ]+|[-*+>][ ]+)?([一二三四五六七八九十]{1,3}|\d{1,2})$")
@@ -224,7 +228,7 @@ def check(scan: Scan) -> Iterator[Finding]:
         entry = scan.glossary.entry(index)
         newline = text.rfind("\n", seen, pos)  # marks come in order: each stretch of text is searched once
         line_start, seen = (newline + 1 if newline >= 0 else line_start), pos
-        if not entry.map and _in_chinese(text, pos, pos + len(mark), line_start, latin_lines):
+        if not entry.map and _in_chinese(text, pos, pos + len(mark), line_start, latin_lines, mark in _PAIRED):
             continue  # 本次会话已结束，感谢您的使用。 stays whole: no half-English line
         start, end, en = _english(scan, pos, index, len(mark))
         if mark == "、":
