@@ -234,6 +234,8 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
         english = gerund_as_verb(scan.text, piece.start, _name(scan, piece, piece.entry))  # should 求同存异: seek …
         if singular_here(scan.text, piece.start, english) or singular_subject(scan.text, piece.start, piece.end, english):
             return singular(english)  # a 无人机: a drone; the 航天员 was: the astronaut
+        if english.islower() and _NAME_AFTER.match(scan.text, piece.end):
+            return singular(english)  # 航天员 Wang Yaping: astronaut Wang Yaping, a title before one name
         if attributive_plural(scan.text, piece.start, piece.end, english):
             return singular(english)  # several 新能源汽车 makers: new energy vehicle makers
         if plural_here(scan.text, piece.start, piece.end, english, entry.inflect):
@@ -247,7 +249,8 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
     return f"{scan.glossary.entry(piece.place).adjective} {form}" if piece.place >= 0 else form
 
 
-_SAID_IN_CHINESE = regex.compile(r"[ ]?(?:in|in simplified|in traditional) (?:Chinese|Mandarin|Cantonese)\b")
+_NAME_AFTER = regex.compile(r"[ ][A-Z][a-z]+ [A-Z][a-z]+\b(?! and\b)")  # a person's name after a term
+_SAID_IN_CHINESE = regex.compile(r"[ ]?(?:(?:in|in simplified|in traditional) (?:Chinese|Mandarin|Cantonese)|for short)\b")
 _NAMED_IN_CHINESE = regex.compile(  # known in Chinese as 紫禁城; its Chinese name, 故宫; the characters 福
     r"(?:\b(?:in|in simplified|in traditional) (?:Chinese|Mandarin|Cantonese)(?: as| is| was)?"
     r"|\b(?:Chinese|Mandarin|Cantonese) (?:name|names|characters?|word|words|term|phrase|title)(?: is| was| of| for)?"
@@ -437,11 +440,11 @@ NEARBY = 100  # characters each side in which an appositive or a gloss says the 
 
 
 def _said_nearby(text: str, start: int, end: int, english: str) -> bool:
-    """Whether the text says a term's English (of three words or more) in the same sentence
+    """Whether the text says a term's English (of two words or more) in the same sentence
     right beside it: the translator glossed the Chinese, and putting the English in would say
     it twice."""
     words = english.split()
-    if len(words) < 3:
+    if len(words) < 2:
         return False
     low = english.lower().removeprefix("the ")
     before = text[max(0, start - NEARBY) : start]
