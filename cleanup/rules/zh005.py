@@ -141,8 +141,8 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue
         law = _LAW_BEFORE.search(text, max(0, date.start - 120), date.start) if english.strip().startswith(_PARTS) else None
         if law is not None and text[max(0, law.start() - 40) : law.start()].rstrip(" ").endswith(f"{english.strip()} of"):
-            said = Edit(Span(date.start - (text[date.start - 1 : date.start] == " "), date.end), "")
-            yield Finding(CODE, Span(date.start, date.end), f"{message}; the English before says it", Fix((said,), safety), origin)
+            gone = Edit(Span(date.start - (text[date.start - 1 : date.start] == " "), date.end), "")
+            yield Finding(CODE, Span(date.start, date.end), f"{message}; the English before says it", Fix((gone,), safety), origin)
             continue  # Article 10 of the Advertising Law第十条: said already
         if law is not None:  # the Criminal Law第二百二十四条: Article 224 of the Criminal Law
             part = f"{english.strip()} of the {law.group('law')}"
