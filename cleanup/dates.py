@@ -73,6 +73,7 @@ _PER_UNITS = {
     "日": "day", "月": "month", "年": "year", "公斤": "kilogram", "千克": "kilogram", "斤": "jin", "晚": "night",
     "学年": "academic year", "学期": "semester", "次": "time", "股": "share", "千瓦时": "kilowatt-hour",
     "度": "kilowatt-hour", "升": "liter", "公里": "kilometer", "张": "ticket", "桶": "barrel", "亩": "mu", "克": "gram",
+    "个": "piece", "件": "piece", "份": "serving", "位": "person", "间": "room",
 }  # fmt: skip
 _PER_UNIT_AFTER = "美元|欧元|港元|港币|英镑|日元"  # a currency word a per-unit price may end in
 _CLASSIFIERS = "个名家位次项所座架艘辆只条"  # dropped in English: 100多个 countries
@@ -100,18 +101,19 @@ _QUANTITY_UNITS = {
     "桶": "barrel", "辆": "vehicle", "架次": "sortie", "吨标准煤": "tonne of standard coal",
     "升": "liter", "毫升": "milliliter", "千卡": "kilocalorie", "罐": "can", "瓶": "bottle", "箱": "box",
     "袋": "bag", "盒": "box", "册": "copy", "套": "unit", "件": "item", "台": "unit", "辆次": "vehicle trip",
+    "平米": "square meter", "毫安": "mAh", "毫安时": "mAh", "步": "step", "桌": "table",
     "公里/小时": "kilometer per hour", "千米/小时": "kilometer per hour", "公里每小时": "kilometer per hour",
     "米/秒": "meter per second", "米每秒": "meter per second", "纳米": "nanometer", "微米": "micrometer",
 }  # fmt: skip
 _PLURAL_UNITS = {
     "person": "people", "mu": "mu", "jin": "jin", "inch": "inches", "person-time": "person-times",
     "tonne of standard coal": "tonnes of standard coal", "box": "boxes", "copy": "copies",
-    "kilometer per hour": "kilometers per hour", "meter per second": "meters per second",
+    "kilometer per hour": "kilometers per hour", "meter per second": "meters per second", "mAh": "mAh",
 }  # fmt: skip
 _MEASURES = (
     "岁", "公里", "千米", "米", "平方公里", "平方千米", "平方米", "公斤", "千克", "亩", "厘米", "毫米", "英寸", "立方米",
     "公顷", "吨", "克", "千瓦时", "度电", "千瓦", "海里", "英里", "斤", "桶", "吨标准煤", "升", "毫升", "千卡",
-    "公里/小时", "千米/小时", "公里每小时", "米/秒", "米每秒", "纳米", "微米",
+    "公里/小时", "千米/小时", "公里每小时", "米/秒", "米每秒", "纳米", "微米", "平米", "毫安", "毫安时",
 )  # fmt: skip  # figures even below 10 (AP)
 # Units that count things an English noun after them may name: 3.2万人次 visits is 32,000 visits.
 _COUNTED_UNITS = ("人次", "户", "辆", "架次", "人", "罐", "瓶", "箱", "袋", "盒", "册", "套", "件", "台")
@@ -161,7 +163,7 @@ _EVENTS = {
 _EVENT = "|".join(k for k in sorted(_EVENTS, key=len, reverse=True) if len(k) > 1)
 _SCORE_NUM = r"(?:\d{1,3}|[零一二两三四五六七八九十]{1,3})"
 # The characters a reading can start with: one test per position before the alternatives.
-_FIRST = "〇零一二两三四五六七八九十百千万农阴正腊冬大公去今明年月上下早凌清中晚夜傍第满立减打以/享同环每" + _COUNTERS
+_FIRST = "〇零一二两三四五六七八九十百千万农阴正腊冬大公去今明年月上下早凌清中晚夜傍第满立减打以/享同环每半周星礼" + _COUNTERS
 DATE = regex.compile(
     rf"(?=[\d{_FIRST}])(?:"
     rf"(?P<lunar>农历|阴历)(?P<lm>{_LUNAR_MONTH}|\d{{1,2}})月(?:(?P<ld>{_LUNAR_DAY})|(?P<ldd>\d{{1,2}})[日号])?"
@@ -195,9 +197,12 @@ DATE = regex.compile(
     rf"|百分之(?P<pct>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
     rf"|(?P<permil>千|万)分之(?P<pmv>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
     r"|(?<![\d.])(?P<ppt>\d+(?:\.\d+)?)个?(?P<pptu>百分点|基点)(?!\p{Han})"
+    r"|(?<!\p{Han})(?P<halfh>半)(?:个)?小时(?!\p{Han})"
+    r"|(?<!\p{Han})(?P<fden>[二三四五六七八九十])分之(?P<fnum>[一二三四五六七八九])(?!\p{Han})"
+    r"|(?<!\p{Han})(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?!\p{Han})"
     r"|(?<![\d.])(?P<apct>\d+(?:\.\d+)?%)(?P<approx>左右|上下|以内|以上|以下)(?!\p{Han})"
     r"|每(?P<each>股|人|吨|平方米|公斤|斤|小时|天|月|年|户)(?P<eamt>\d+(?:\.\d+)?)(?P<escale>万|亿)?元(?!\p{Han})"
-    rf"|(?<=元|yuan|dollars|[\d.]|{_PER_UNIT_AFTER})/(?P<per>{'|'.join(sorted(_PER_UNITS, key=len, reverse=True))})(?!\p{{Han}})"
+    rf"|(?<=元|yuan|dollars|[\d.]|{_PER_UNIT_AFTER})(?:/|(?<=元)一)(?P<per>{'|'.join(sorted(_PER_UNITS, key=len, reverse=True))})(?!\p{{Han}})"
     rf"|享年(?P<died>\d{{1,3}}|{_NUM}{{1,3}})岁(?!\p{{Han}})"
     r"|(?P<cmp>同比|环比)(?P<dir>增长|上涨|上升|增加|提高|下降|下跌|减少|降低|下滑)了?(?P<cpct>\d+(?:\.\d+)?)(?P<cunit>%|个百分点)(?!\p{Han})"
     r"|(?<![\p{Han}\d.])(?P<cheng>[1-9]|[一二两三四五六七八九])成(?!\p{Han})"
@@ -230,11 +235,11 @@ _NUMERALS = "〇零一二两三四五六七八九十"
 _TRADITIONAL = str.maketrans(
     "個萬億歲時點號週鐘輛項條張臺隻頭屆輪兩餘畝滿減場顆戶噸紀曆臘許農陰間棟", "个万亿岁时点号周钟辆项条张台只头届轮两余亩满减场颗户吨纪历腊许农阴间栋"
 )
-_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸吨顷瓦度户纪代初底末旬成折比许升卡罐瓶箱袋盒册/享同环每左上以" + _COUNTERS
+_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸吨顷瓦度户纪代初底末旬成折比许升卡罐瓶箱袋盒册/享同环每左上以半之星拜安步桌" + _COUNTERS
 _CUE = regex.compile(f"[{regex.escape(_CUES)}]")  # one scan, in C, for any of them
 _TRADITIONAL_FORMS = regex.compile(f"[{''.join(map(chr, _TRADITIONAL))}]")
 _KINDS = (
-    ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("time", "hx"), ("time", "hb"), ("time", "hd"), ("unit", "per"), ("quantity", "died"), ("percentage", "cmp"), ("percentage", "ppt"), ("percentage", "apct"), ("quantity", "eamt"), ("quantity", "ipt"), ("number", "more"), ("ordinal", "ord"),
+    ("percentage", "pct"), ("time", "h"), ("time", "h3"), ("time", "hx"), ("time", "hb"), ("time", "hd"), ("unit", "per"), ("quantity", "died"), ("percentage", "cmp"), ("percentage", "ppt"), ("quantity", "halfh"), ("number", "fden"), ("date", "wd"), ("percentage", "apct"), ("quantity", "eamt"), ("quantity", "ipt"), ("number", "more"), ("ordinal", "ord"),
     ("quantity", "qty"), ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"),
     ("percentage", "pctof"), ("quantity", "hnum"), ("counter", "lone"), ("percentage", "permil"),
     ("percentage", "cheng"), ("discount", "zhe"), ("score", "s1"), ("quantity", "pts"), ("quantity", "term"),
@@ -528,7 +533,8 @@ _NOUN_NEXT = regex.compile(
 # A plural noun after up to two words that describe it: 50.2万辆 new energy vehicles.
 _NOUN_PHRASE_NEXT = regex.compile(
     rf"[ ]?(?!{_FUNCTION_WORDS}\b|(?i:has|was|its|this|says|rises|falls|grows|always|perhaps|sometimes)\b)"
-    r"(?:[A-Za-z][\w-]* ){0,2}(?:[a-z]+s|[A-Z]{2,}s)\b"
+    r"(?:[A-Za-z][\w-]* ){0,2}(?:[a-z]+s|[A-Z]{2,}s|people|children|men|women|staff|police|personnel|cattle|sheep"
+    r"|fish|deer|aircraft|livestock|poultry|teeth|feet|mice|geese)\b"
 )
 _PERSON_NEXT = regex.compile(
     r"[ ](?:man|woman|boy|girl|son|daughter|child|baby|patient|student|pupil|driver|worker|farmer|resident|mother"
@@ -543,7 +549,7 @@ _THE_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he $")
 _SPAN_UNITS = ("小时", "个小时", "天", "年", "个月", "周", "分钟")
 _NOT_MODIFIED = regex.compile(r"[ ]?(?i:ago|later|earlier|afterwards|straight|running|apart|always|sometimes|perhaps)\b")
 # Units of length and area, and the nouns after them they describe: 1.5厘米 cubes, 100米 hurdles.
-_LENGTH_UNITS = ("米", "厘米", "毫米", "公里", "千米", "英寸", "平方米", "平方公里", "平方千米", "海里", "英里", "纳米", "微米")
+_LENGTH_UNITS = ("米", "厘米", "毫米", "公里", "千米", "英寸", "平方米", "平方公里", "平方千米", "海里", "英里", "纳米", "微米", "平米")
 _MODIFIED_NEXT = regex.compile(
     r"[ ](?:(?!(?i:has|was|is|its|this|says|across|always|perhaps|sometimes|towards|afterwards|upwards|"
     r"downwards|besides|less|plus|thus|as|us|whereas|unless|alongside|runs|stretches|extends|lies|rises|falls)\b)"
@@ -597,6 +603,8 @@ def _counted(m: regex.Match[str], text: str) -> str | None:
     number, scale = m["cnt"] or m["bare"], m["cscale"]
     if m["cls"] == "次" and not _NOUN_NEXT.match(" " + text[m.end() :].lstrip(" ")[:40]):
         return None
+    if m["cls"] is not None and m["cscale"] and not _NOUN_PHRASE_NEXT.match(text, m.end()):
+        return None  # sold 100万张 within: 1 million what? The counter is the only noun; left
     hedge = "more than " if m["cmore"] else ""  # 三百余名 patients: more than 300 patients
     if number[0].isdigit():
         if not scale:
@@ -745,6 +753,33 @@ def _compared(m: regex.Match[str]) -> str:
     period = "year on year" if m["cmp"] == "同比" else "month on month"
     change = f"{m['cpct']}%" if m["cunit"] == "%" else f"{m['cpct']} percentage point" + ("" if m["cpct"] == "1" else "s")
     return f"{way} {change} {period}"
+
+
+def _half_hour(m: regex.Match[str]) -> str:
+    """半小时 → half an hour (every 半小时: every half hour)."""
+    return "half hour" if m.string[max(0, m.start() - 6) : m.start()].endswith(("every ", "a ")) else "half an hour"
+
+
+_DENOMINATORS = {2: "half", 3: "third", 4: "quarter", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth"}
+
+
+def _fraction(m: regex.Match[str]) -> str | None:
+    """三分之一 → one-third, 三分之二 → two-thirds, 四分之一 → one-quarter (AP hyphenates)."""
+    den, num = _number(m["fden"]), _number(m["fnum"])
+    if not den or not num or num >= den:
+        return None
+    name = _DENOMINATORS[den]
+    if num > 1:
+        name = "halves" if name == "half" else name + "s"
+    return f"{_SPELLED[num - 1]}-{name}"
+
+
+_WEEKDAYS = {"一": "Monday", "二": "Tuesday", "三": "Wednesday", "四": "Thursday", "五": "Friday", "六": "Saturday", "日": "Sunday", "天": "Sunday"}
+
+
+def _weekday(m: regex.Match[str]) -> str:
+    """周三 → Wednesday, 星期六 → Saturday, 周日 → Sunday."""
+    return _WEEKDAYS[m["wd"]]
 
 
 def _percentage_points(m: regex.Match[str]) -> str:
@@ -984,7 +1019,7 @@ def _event(m: regex.Match[str]) -> str:
 _READERS = (
     ("lunar", _lunar), ("lm2", _lunar), ("lm3", _lunar), ("ny", _lunar), ("nye", _lunar), ("cent", _century),
     ("decy", _decade), ("bcy", _era_year), ("ady", _era_year), ("em", _edge), ("ey2", _edge), ("erel2", _edge),
-    ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("hd", _hour_dian), ("per", _per_unit), ("died", _died_aged), ("cmp", _compared), ("ppt", _percentage_points), ("apct", _approximate), ("eamt", _each), ("ipt", _index_points), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
+    ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("hd", _hour_dian), ("per", _per_unit), ("died", _died_aged), ("cmp", _compared), ("ppt", _percentage_points), ("halfh", _half_hour), ("fden", _fraction), ("wd", _weekday), ("apct", _approximate), ("eamt", _each), ("ipt", _index_points), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
     ("cheng", _share), ("zhe", _discount), ("term", _term), ("temp", _temperature), ("temp2", _temperature),
     ("evq", _event),
 )  # fmt: skip  # the groups read by a function of their own

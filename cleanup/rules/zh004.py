@@ -460,7 +460,8 @@ def _amount_finding(ctx: _Context, amount: Amount, safety: Safety) -> Finding:
     low = _range_low(ctx, amount, entry_symbol(ctx, amount))
     if low is not None:  # 10-20亿元: 1 billion to 2 billion yuan, not "10-2 billion yuan"
         start, figure_low = low
-        english = f"{figure_low} to {after.strip()}"
+        between = ctx.text[max(0, start - 8) : start].lower().endswith("between ")
+        english = f"{figure_low} {'and' if between else 'to'} {after.strip()}"  # between 100到200元: and
         if not (ctx.unclear(start - 1) or ctx.unclear(amount.end) or amount.loose or ctx.in_taken(start)):
             safety = Safety.SAFE  # 3至5万元: the 至 was the only Chinese beside it, and it is read
         message += f" (a range from {ctx.text[start : amount.start].rstrip(' -–~～至到')})"

@@ -76,6 +76,9 @@ def _datelines(scan: Scan) -> Iterator[Finding]:
 
 
 _WORD_AFTER = regex.compile(r"[ ]?[A-Za-z]")
+_MASS_AFTER_OF = regex.compile(r" of (?:[a-z][\w-]* ){0,2}(?:supplies|goods|materials|equipment|clothing|luggage|furniture|merchandise|produce|relics|artifacts)\b")
+_FULL_DATE = regex.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}")
+_LOWER_WORD_AFTER = regex.compile(r"[ ][a-z]")
 # A law's English name right before its article number: English puts the article first.
 _LAW_BEFORE = regex.compile(
     r"(?P<the>(?<![\w'’])[Tt]he )?(?P<law>(?:(?!(?:Under|In|At|On|By|According|Pursuant|With|From|For|To|As|After|Before"
@@ -85,7 +88,7 @@ _LAW_BEFORE = regex.compile(
 _THE_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he $")
 _PARTS = ("Article ", "Chapter ", "Section ", "Clause ", "Paragraph ")
 _OF_PLURAL = regex.compile(r" of(?! (?:the|these|those|its|their|our|his|her|this|that)\b)(?= (?:[a-z][\w-]* ){0,3}[a-z]+s\b)")
-_COUNTERS_OF = (" person-times", " vehicles", " households", " sorties", " units")  # 3万辆 of cars: 30,000 cars
+_COUNTERS_OF = (" person-times", " vehicles", " households", " sorties", " units", " items")  # 3万辆 of cars: 30,000 cars
 _ONE_THEN_PLURAL = regex.compile(r"[ ]?([a-z]+s)\b(?![ ]of\b)")  # one of them stays
 
 
@@ -117,6 +120,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         said = date.english or "delete it (English counts without it)"
         message = f"Chinese {date.kind} '{text[date.start : date.end].strip()}' left in English: {said}"
         english = _unit_said_after(text, date.end, date.english)
+        if _FULL_DATE.fullmatch(english) and _LOWER_WORD_AFTER.match(text, date.end):
+            english += ","  # until 2024年12月31日 at the museum: December 31, 2024, at (AP)
         if text[date.end : date.end + 1] == "." and english.endswith("."):
             english = english[:-1]  # 8:30 p.m. at a sentence's end: one full stop
         if date.kind == "ordinal" and _WORD_AFTER.match(text, date.end) and ordinal_needs_the(text, date.start, english):
@@ -156,6 +161,8 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue
         counter = next((c for c in _COUNTERS_OF if english.endswith(c)), None)
         visits = _OF_PLURAL.match(text, date.end) if counter is not None else None
+        if counter == " items" and _MASS_AFTER_OF.match(text, date.end):
+            visits = None  # 2万件 of relief supplies: 20,000 items of relief supplies (supplies are not counted)
         if counter is not None and visits is not None:  # 35万人次 of visitors: 350,000 visitors, not "person-times of visitors"
             english = english.removesuffix(counter)
             yield replace_after_article(text, CODE, date.start, visits.end(), english, safety, message, origin)
