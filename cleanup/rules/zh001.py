@@ -57,7 +57,6 @@ from ..english import (
     bare_count_plural,
     before_plural_of_place,
     capitalise,
-    gerund_as_verb,
     modifies_noun,
     named_body,
     ordinal_needs_the,
@@ -70,6 +69,7 @@ from ..english import (
     the_missing,
     title_case,
 )
+from ..gerunds import gerund_as_verb
 from ..glossary.entries import Entry
 from ..han import TERM, UNKNOWN, HanPiece, member
 from ..model import Finding, Fix, Safety, Span

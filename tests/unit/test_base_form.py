@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleanup.english import base_form, named_body
+from cleanup.english import named_body
+from cleanup.gerunds import base_form
 
 
 @pytest.mark.parametrize(("gerund", "base"), [
