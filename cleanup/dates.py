@@ -349,7 +349,7 @@ _CHANGE_BEFORE = regex.compile(
     r"|lost|up|down|an increase of|a decrease of|a rise of|a drop of|a decline of|a fall of|growth of|a gain of)[ ]$"
 )
 _HEDGED_SPAN = regex.compile(
-    r"(?<!(?<![\w'’])(?i:in|since|by|from|until|till|before|after|of|circa|during|around) )"
+    r"(?<!(?<![\w'’])(?i:in|since|by|from|until|till|before|after|circa|during|around) )"
     r"(?<![\w'’])(?i:about|around|nearly|almost|over|more than|some|roughly|approximately)[ ]$"
 )
 _HEDGE_BEFORE = regex.compile(r"(?<![\w'’])(?i:about|around|nearly|almost|over|more than|some|roughly|approximately)[ ]$")
@@ -793,7 +793,10 @@ _APPROX = {"左右": "about {}", "上下": "about {}", "以内": "within {}", "�
 
 
 def _approximate(m: regex.Match[str]) -> str:
-    """6%左右 → about 6%, 5.5%以内 → within 5.5%, 3%以上 → more than 3%."""
+    """6%左右 → about 6%, 5.5%以内 → within 5.5%, 3%以上 → more than 3% (a rate of 5.5%以内: of no
+    more than 5.5%)."""
+    if m["approx"] == "以内" and m.string[max(0, m.start() - 3) : m.start()] == "of ":
+        return f"no more than {m['apct']}"
     return _APPROX[m["approx"]].format(m["apct"])
 
 

@@ -435,7 +435,7 @@ _THE_NAMES = frozenset(
     |White House|State Council|Bahamas|Maldives|Pacific|Atlantic|Mediterranean|Gaza Strip|West Bank
     |Korean Peninsula|Mainland|Greater Bay Area|Belt and Road Initiative|Hague|Gambia|Far East|World Bank
     |Federal Reserve|European Central Bank|Asian Development Bank|Asian Infrastructure Investment Bank
-    |New Development Bank|G7|G20""".split("|")
+    |New Development Bank|G7|G20|Chinese mainland""".split("|")
 )
 _THE_FORM = regex.compile(
     r"^(?:Ministry|Department|Office|University|Institute|Academy|Republic|Supreme People's|Central"

@@ -164,10 +164,15 @@ _LATIN = regex.compile(r"[A-Za-z]")
 _PAIRED = frozenset("《》〈〉（）【】「」『』〖〗〔〕［］｛｝“”‘’")  # both of a pair are written in the same pass
 
 
-_LIST_MARKER = regex.compile(r"(?:^|(?<=\n))[ \t]*(?:#{1,6}[ ]+|[-*+>][ ]+)?([一二三四五六七八九十]{1,3}|\d{1,2})$")
+_LIST_MARKER = regex.compile(
+    r"(?:(?:^|(?<=\n))[ \t]*(?:#{1,6}[ ]+|[-*+>][ ]+)?|(?<=[:;：；][ ]?))([一二三四五六七八九十]{1,3}|\d{1,2})$"
+)  # at a line's start (a heading's #), or after a colon or semicolon: Tips: 1、Bring …; 2、Arrive …
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 _CLAUSE_END = regex.compile(r"[,.;:!?，。；：！？\n]|$")
-_ABOUT_FIGURES = regex.compile(r"(?<!\d)\d、\d(?!\d)[ ]?[a-z]")
+_ABOUT_FIGURES = regex.compile(
+    r"(?<!\d)\d、\d(?!\d)[ ]?(?:people|persons|times|days|hours|years|months|weeks|minutes|cases|kilometers|meters"
+    r"|percent|children|students|workers|members|rounds|games|visits|households|families)\b"
+)
 _LIST_GOES_ON = regex.compile(r"[,，][ ]?(?:and|or|etc|等)\b|[,，][ ]?(?:and|or)[ ]")
 _ORDINAL_WORD = regex.compile(r"(?i:^|[ ])(?:first|second|third|fourth|fifth|firstly|secondly|thirdly|finally|lastly)[ ]?$")
 _AND_BEFORE = regex.compile(r"\b(?:and|or)\b|和|及|与")
