@@ -155,12 +155,17 @@ def _in_chinese(text: str, start: int, end: int, line_start: int, latin_lines: d
         return True
     if paired:
         return False  # 《刑法》第…条: both marks of a pair are written in the same pass
+    if text[start] in "。！？，；：":  # a mark ending or inside a sentence that is all Chinese: 投资需谨慎。
+        sentence = _SENTENCE_START.split(text[max(line_start, start - 300) : start])[-1]
+        if sentence and not _LATIN.search(sentence) and _HAN.search(sentence):
+            return True
     before = text[max(line_start, start - 8) : start].rstrip(" ")[-1:]
     after = text[end : end + 8].split("\n", 1)[0].lstrip(" ")[:1]
     return bool(before and after and _HAN.match(before) and _HAN.match(after))
 
 
 _LATIN = regex.compile(r"[A-Za-z]")
+_SENTENCE_START = regex.compile(r"[.!?。！？:：]\s*")
 _PAIRED = frozenset("《》〈〉（）【】「」『』〖〗〔〕［］｛｝“”‘’")  # both of a pair are written in the same pass
 
 
