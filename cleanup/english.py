@@ -61,13 +61,16 @@ INSTITUTIONS = frozenset(
 )
 
 
+_OF_OR_FOR = regex.compile(r" (?:of|for) ")
+
+
 def named_body(english: str) -> bool:
     """Whether ``english`` is a generic body in lower case (people's court, library, department of
     housing and urban-rural development) that a place's name before it makes a proper name. The
     body is the last word, or the word before "of" or "for"."""
     if english != english.lower():
         return False
-    head = regex.split(r" (?:of|for) ", english, maxsplit=1)[0]
+    head = _OF_OR_FOR.split(english, maxsplit=1)[0]
     return head.rsplit(" ", 1)[-1] in INSTITUTIONS or english.endswith(("people's government", "people’s government"))
 
 

@@ -396,7 +396,14 @@ def bracketed(text: str, start: int, end: int) -> bool:
 def bracket_restating(text: str, start: int, end: int, english: str) -> tuple[int, int, str] | None:
     """Chinese whose bracket begins with its own English and goes on: ``小红书 (Xiaohongshu, or
     RedNote)`` is Xiaohongshu (or RedNote); the English is said once, the rest of the bracket kept."""
-    m = re.compile(r"[ ]?[(（]" + re.escape(english) + r",[ ]?([^()（）\n]{1,80})[)）]", re.IGNORECASE).match(text, end)
+    m = _BRACKET_AFTER.match(text, end)
     if m is None:
         return None
-    return start, m.end(), f"{text[m.start() : m.end()].lstrip(' ')[1 : 1 + len(english)]} ({m.group(1)})"
+    inside = m.group(1)
+    head, comma, rest = inside.partition(",")
+    if not comma or head.strip().lower() != english.lower() or not rest.strip():
+        return None
+    return start, m.end(), f"{head.strip()} ({rest.strip()})"
+
+
+_BRACKET_AFTER = re.compile(r"[ ]?[(（]([^()（）\n]{1,120})[)）]")

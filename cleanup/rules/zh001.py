@@ -437,6 +437,8 @@ def check(scan: Scan) -> Iterator[Finding]:
 
 
 NEARBY = 100  # characters each side in which an appositive or a gloss says the English again
+_SENTENCE_END = regex.compile(r"[.!?。！？\n]")
+_SENTENCE_END_AFTER = regex.compile(r"(?<=[a-z\d])[.!?](?:\s|$)|[。！？\n]")
 
 
 def _said_nearby(text: str, start: int, end: int, english: str) -> bool:
@@ -449,6 +451,6 @@ def _said_nearby(text: str, start: int, end: int, english: str) -> bool:
     low = english.lower().removeprefix("the ")
     before = text[max(0, start - NEARBY) : start]
     after = text[end : end + NEARBY]
-    before = regex.split(r"[.!?。！？\n]", before)[-1]
-    after = regex.split(r"(?<=[a-z\d])[.!?](?:\s|$)|[。！？\n]", after)[0]
+    before = _SENTENCE_END.split(before)[-1]
+    after = _SENTENCE_END_AFTER.split(after)[0]
     return low in before.lower() or low in after.lower()
