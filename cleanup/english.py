@@ -392,9 +392,14 @@ _PEOPLES_OF = frozenset(
 
 
 def before_plural_of_place(text: str, end: int) -> bool:
-    """Whether a place's name at ``end`` stands before a plural noun its adjective describes."""
+    """Whether a place's name at ``end`` stands before a plural noun its adjective describes, or
+    before the noun of a body or event named with the adjective (the 非洲 Union: African Union,
+    the 东南亚 Games: Southeast Asian Games)."""
     nxt = _NEXT_LOWER.match(text[end : end + 30])
-    return nxt is not None and nxt.group(1) in _PEOPLES_OF
+    return (nxt is not None and nxt.group(1) in _PEOPLES_OF) or _NAMED_WITH_ADJECTIVE.match(text, end) is not None
+
+
+_NAMED_WITH_ADJECTIVE = regex.compile(r"[ ](?:Union|Games|Championships?|Economic Community|Parliament)\b")
 
 
 # Nouns news puts a plural term before, which then modifies them in the singular: new energy
