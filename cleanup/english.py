@@ -300,20 +300,40 @@ def plural_here(text: str, start: int, end: int, english: str, count: bool = Fal
     noun after a number or a plural word and before no other noun (``several 单克隆抗体 were``
     are several monoclonal antibodies; ``several 单克隆抗体 makers`` are not, nor ``1 ...``). A
     verb after it says nothing: in ``exports of 锑 were`` the subject is the exports."""
-    last = english.rsplit(" ", 1)[-1]
-    word = last.replace("-", "") if count else last  # a count noun the glossary marks may be hyphenated (three-pointer)
-    if not english[:1].islower() or not word.isalpha() or last.endswith("s") or english.lower() != english:
-        return False
-    if last.endswith(_ADJECTIVE_ENDINGS) or _PREPOSITION.search(english):
+    if not _singular_noun(english, hyphens=count) or english.rsplit(" ", 1)[-1].endswith(_ADJECTIVE_ENDINGS):
         return False  # universally beneficial; new type of international relations: not the last word
     before = _PLURAL_BEFORE.search(text, max(0, start - 16), start)
     if before is None or _ONE.fullmatch(before.group()):
         return False
+    return _ends_noun_phrase(text, end)  # three 航空母舰 now
+
+
+def _singular_noun(english: str, hyphens: bool = False) -> bool:
+    """Whether ``english`` is a lower-case noun phrase whose last word may take an -s: not a
+    plural already, not a phrase headed before a preposition (new type of relations). A count
+    noun the glossary marks (``hyphens``) may be hyphenated (three-pointer)."""
+    last = english.rsplit(" ", 1)[-1]
+    word = last.replace("-", "") if hyphens else last
+    if not english[:1].islower() or english.lower() != english or not word.isalpha() or last.endswith("s"):
+        return False
+    return not _PREPOSITION.search(english)
+
+
+def _plural_noun(english: str) -> bool:
+    """Whether ``english`` is a lower-case plural noun phrase headed by its last word."""
+    if not english[:1].islower() or english.lower() != english or singular(english) == english:
+        return False
+    return not _PREPOSITION.search(english)
+
+
+def _ends_noun_phrase(text: str, end: int) -> bool:
+    """Whether no noun follows ``end`` that the words before would modify: the text ends, or a
+    function word, an adverb or a past verb comes next (three 航空母舰 now, exports of 锑 were)."""
     nxt = _NEXT_ANY.match(text[end : end + 30])
     if nxt is None:
         return True
     word = nxt.group(1).lower()
-    return word in NOT_A_NOUN or word in _ADVERBS or _past_verb(nxt.group(1))  # three 航空母舰 now
+    return word in NOT_A_NOUN or word in _ADVERBS or _past_verb(nxt.group(1))
 
 
 _ED_NOUNS = frozenset("bed red shed seed speed need feed creed greed weed hundred bred steed reed breed".split())
@@ -341,9 +361,7 @@ _THIS_BEFORE = regex.compile(r"(?<![\w'’])(?i:the|this|that)[ ]$")
 def singular_subject(text: str, start: int, end: int, english: str) -> bool:
     """Whether a lower-case plural rendering after ``the`` or ``this`` is the subject of a verb in
     the singular: ``the 航天员 was`` is the astronaut, not "the astronauts was"."""
-    if not english[:1].islower() or english.lower() != english or singular(english) == english:
-        return False
-    if _PREPOSITION.search(english):
+    if not _plural_noun(english):
         return False
     return bool(_SINGULAR_VERB_NEXT.match(text, end) and _THIS_BEFORE.search(text, max(0, start - 6), start))
 
@@ -352,9 +370,7 @@ def singular_here(text: str, start: int, english: str) -> bool:
     """Whether a lower-case plural rendering follows ``a``, ``one``, ``each``...: ``a 无人机
     flew`` is a drone, not "a drones". Not when the phrase's head comes before a preposition
     (a new type of international relations)."""
-    if not english[:1].islower() or english.lower() != english or singular(english) == english:
-        return False
-    if _PREPOSITION.search(english):
+    if not _plural_noun(english):
         return False
     return _ONE_BEFORE.search(text, max(0, start - 30), start) is not None
 
@@ -527,20 +543,13 @@ def bare_count_plural(text: str, start: int, end: int, english: str) -> bool:
     in first-tier cities). Only where a noun phrase starts (after a preposition, a past or
     object verb, or at a sentence's start) and when no noun follows that it would modify
     (``in 一线城市 markets`` stays attributive)."""
-    last = english.rsplit(" ", 1)[-1]
-    if not english[:1].islower() or english.lower() != english or not last.replace("-", "").isalpha() or last.endswith("s"):
-        return False
-    if _PREPOSITION.search(english):
+    if not _singular_noun(english, hyphens=True):
         return False
     if not (_object_place(text, start) or _THERE_BE.search(text, max(0, start - 24), start)):
         return False  # there will be 暴雨: rainstorms
     if text[end : end + 1] in ("-", "'", "’"):
         return False
-    nxt = _NEXT_ANY.match(text[end : end + 30])
-    if nxt is None:
-        return True
-    word = nxt.group(1).lower()
-    return word in NOT_A_NOUN or word in _ADVERBS or _past_verb(nxt.group(1))
+    return _ends_noun_phrase(text, end)
 
 
 _ORDINAL_START = regex.compile(
