@@ -59,7 +59,7 @@ from decimal import Decimal
 
 import regex
 
-from .english import modifies_noun, said_next
+from .english import THE_BEFORE, modifies_noun, said_next
 from .numbers import SMALL_UNITS, chinese_number, english_number, grouped, ordinal
 
 _NUM = r"[〇零一二两三四五六七八九十]"
@@ -348,11 +348,9 @@ _CHANGE_BEFORE = regex.compile(
     r"|decreases|dropped|drops|declined|declines|climbed|climbs|jumped|jumps|surged|surges|slid|slides|gained|gains"
     r"|lost|up|down|an increase of|a decrease of|a rise of|a drop of|a decline of|a fall of|growth of|a gain of)[ ]$"
 )
-_HEDGED_SPAN = regex.compile(
-    r"(?<!(?<![\w'’])(?i:in|since|by|from|until|till|before|after|circa|during|around) )"
-    r"(?<![\w'’])(?i:about|around|nearly|almost|over|more than|some|roughly|approximately)[ ]$"
-)
-_HEDGE_BEFORE = regex.compile(r"(?<![\w'’])(?i:about|around|nearly|almost|over|more than|some|roughly|approximately)[ ]$")
+_HEDGE_WORDS = r"(?<![\w'’])(?i:about|around|nearly|almost|over|more than|some|roughly|approximately)[ ]$"
+HEDGE_BEFORE = regex.compile(_HEDGE_WORDS)  # the English hedges already: more than 200多家 says it once
+_HEDGED_SPAN = regex.compile(r"(?<!(?<![\w'’])(?i:in|since|by|from|until|till|before|after|circa|during|around) )" + _HEDGE_WORDS)
 _PART_AFTER = regex.compile(r"[ ]in the (morning|afternoon|evening)\b")
 _HOLIDAYS = frozenset("五一 六一 七一 八一 十一".split())  # May Day, Children's Day, July 1, Army Day, National Day
 _HOLIDAY_AFTER = regex.compile(r"[ ]?(?i:holiday|golden week|break|vacation|day|long weekend|period|travel)")
@@ -491,7 +489,7 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
         return written  # Ma Long, 35岁, announced: Ma Long, 35, announced (AP)
     if unit == "岁" and _AGED_BEFORE.search(text[max(0, m.start() - 16) : m.start()]):
         return written  # aged 35岁: aged 35, not "aged 35 years old"; died at 89岁: at 89; aged 18-35岁
-    if unit == "分钟" and _THE_BEFORE.search(text[max(0, m.start() - 4) : m.start()]) and number.isdigit():
+    if unit == "分钟" and THE_BEFORE.search(text[max(0, m.start() - 4) : m.start()]) and number.isdigit():
         if not (more or scale or m["qwhen"] or modifies_noun(text, m.start(), m.end())):  # the 30分钟 drive
             return f"{ordinal(int(number))} minute"  # a goal in the 89分钟: in the 89th minute
     if unit in _SPAN_UNITS and not (more or m["qwhen"]) and _NOUN_NEXT.match(text, m.end()):
@@ -544,7 +542,6 @@ _PERSON_NEXT = regex.compile(
 _BIRTHDAY = regex.compile(r"[ ](?:birthday|birthdays)\b")
 _YEARS_OLD_NEXT = regex.compile(r"[ ]years?[ ]old\b")
 _AGED_BEFORE = regex.compile(r"(?<![\w'’])(?i:aged|age|ages|at) (?:\d+ ?[-–~] ?|\d+ to )?$")
-_THE_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he $")
 # Spans of time before a plural noun they describe: 24小时 orders, 3年 loans (not 3年 ago, 3天 days).
 _SPAN_UNITS = ("小时", "个小时", "天", "年", "个月", "周", "分钟")
 _NOT_MODIFIED = regex.compile(r"[ ]?(?i:ago|later|earlier|afterwards|straight|running|apart|always|sometimes|perhaps)\b")

@@ -62,6 +62,7 @@ INSTITUTIONS = frozenset(
 
 
 _OF_OR_FOR = regex.compile(r" (?:of|for) ")
+THE_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he $")  # "the" right before a position
 
 
 def named_body(english: str) -> bool:

@@ -42,7 +42,8 @@ from collections.abc import Iterator
 import regex
 
 from ..datelines import datelines
-from ..english import capitalise, ordinal_needs_the, said_next, sentence_start, singular
+from ..dates import HEDGE_BEFORE
+from ..english import THE_BEFORE, capitalise, ordinal_needs_the, said_next, sentence_start, singular
 from ..han import MIXED, TERM
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
@@ -85,7 +86,6 @@ _LAW_BEFORE = regex.compile(
     r"|Of|And|Its|His|Her|Their|This|That|These|A|An|The)\b)[A-Z][\w'’-]*[ ](?:(?:of|on|for|and|the)[ ])*){0,8}"
     r"(?:Law|Code|Constitution|Ordinance|Regulations)(?:[ ](?:on|of|for)(?:[ ](?:[A-Z][\w'’-]*|of|and|the|on|for|to|in)){1,12})?)[ ]?$"
 )
-_THE_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he $")
 _PARTS = ("Article ", "Chapter ", "Section ", "Clause ", "Paragraph ")
 _OF_PLURAL = regex.compile(r" of(?! (?:the|these|those|its|their|our|his|her|this|that)\b)(?= (?:[a-z][\w-]* ){0,3}[a-z]+s\b)")
 _COUNTERS_OF = (" person-times", " vehicles", " households", " sorties", " units", " items")  # 3万辆 of cars: 30,000 cars
@@ -134,7 +134,7 @@ def check(scan: Scan) -> Iterator[Finding]:
         if before in "x×" and text[date.start - 2 : date.start - 1].isdigit():
             english = english.removeprefix(" ")  # a relay: 4x100米 is 4x100-meter
         ours = next((h for h in ("more than ", "about ") if english.startswith(h)), None)
-        hedge = _HEDGE.search(text, max(0, date.start - 16), date.start) if ours else None
+        hedge = HEDGE_BEFORE.search(text, max(0, date.start - 16), date.start) if ours else None
         if ours and hedge is not None and hedge.group().strip().lower() != ours.strip():
             english = english.removeprefix(ours)  # over 3000多亩, about 6年左右: the English word is the writer's
             yield replace_after_article(text, CODE, date.start, date.end, english, safety, message, origin)
@@ -155,7 +155,7 @@ def check(scan: Scan) -> Iterator[Finding]:
                 part = part[0].upper() + part[1:]
             yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(law.start(), date.end), part),), safety), origin)
             continue
-        the = _THE_BEFORE.search(text, max(0, date.start - 4), date.start) if english.startswith(_PARTS) else None
+        the = THE_BEFORE.search(text, max(0, date.start - 4), date.start) if english.startswith(_PARTS) else None
         if the is not None:  # The 第二十三条 was amended: Article 23, a name that takes no "the"
             yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(the.start(), date.end), english),), safety), origin)
             continue
@@ -179,6 +179,3 @@ def check(scan: Scan) -> Iterator[Finding]:
         yield replace_after_article(text, CODE, date.start, date.end, english, safety, message, origin)
 
 
-_HEDGE = regex.compile(
-    r"(?<![\w'’])(?:more than|over|about|around|nearly|almost|approximately|roughly|some)[ ]$", regex.IGNORECASE
-)
