@@ -67,14 +67,6 @@ _YEAR = rf"(?:1[89]\d\d|20\d\d|{_NUM}{{4}})"
 _SMALL = rf"(?:\d{{1,2}}|{_NUM}{{1,3}})"
 _AFTER_YEAR = "代度底初末中前后内间"  # 90年代, 2024年度, 2024年底 ...: another word
 _AFTER_MONTH = "底初末中前后内间"
-# A price per unit: 98.5元/吨 is 98.5 yuan per tonne (ZH004 writes the amount, this the unit).
-_PER_UNITS = {
-    "吨": "tonne", "人": "person", "平方米": "square meter", "平米": "square meter", "小时": "hour", "天": "day",
-    "日": "day", "月": "month", "年": "year", "公斤": "kilogram", "千克": "kilogram", "斤": "jin", "晚": "night",
-    "学年": "academic year", "学期": "semester", "次": "time", "股": "share", "千瓦时": "kilowatt-hour",
-    "度": "kilowatt-hour", "升": "liter", "公里": "kilometer", "张": "ticket", "桶": "barrel", "亩": "mu", "克": "gram",
-    "个": "piece", "件": "piece", "份": "serving", "位": "person", "间": "room",
-}  # fmt: skip
 _PER_UNIT_AFTER = "美元|欧元|港元|港币|英镑|日元"  # a currency word a per-unit price may end in
 _CLASSIFIERS = "个名家位次项所座架艘辆只条"  # dropped in English: 100多个 countries
 # Counters between a figure and the English noun it counts (12名 doctors, 5辆 trucks): English has
@@ -104,6 +96,14 @@ _QUANTITY_UNITS = {
     "平米": "square meter", "毫安": "mAh", "毫安时": "mAh", "步": "step", "桌": "table",
     "公里/小时": "kilometer per hour", "千米/小时": "kilometer per hour", "公里每小时": "kilometer per hour",
     "米/秒": "meter per second", "米每秒": "meter per second", "纳米": "nanometer", "微米": "micrometer",
+}  # fmt: skip
+# A price per unit: 98.5元/吨 is 98.5 yuan per tonne (ZH004 writes the amount, this the unit). The
+# units are the quantities' where both read them (吨, 小时, 公斤 …), and these besides.
+_PER_UNITS = {
+    **{k: _QUANTITY_UNITS[k] for k in "吨 平方米 平米 小时 天 年 公斤 千克 斤 千瓦时 升 公里 桶 亩 克".split()},
+    "人": "person", "日": "day", "月": "month", "晚": "night", "学年": "academic year", "学期": "semester",
+    "次": "time", "股": "share", "户": "household", "度": "kilowatt-hour", "张": "ticket", "个": "piece",
+    "件": "piece", "份": "serving", "位": "person", "间": "room",
 }  # fmt: skip
 _PLURAL_UNITS = {
     "person": "people", "mu": "mu", "jin": "jin", "inch": "inches", "person-time": "person-times",
@@ -525,14 +525,14 @@ _MASS_NOUN_NEXT = regex.compile(
     r"yesterday|now|more|less|were|was|has|have|had|will|would|could|can|should|must|may|might|are|be|been|"
     r"said|says|ago|later|earlier|above|below|so|than|too|already)\b)[a-z][a-z-]+\b"
 )
-_NOUN_NEXT = regex.compile(
-    rf"[ ]?(?!{_FUNCTION_WORDS}\b|(?i:has|was|its|this|says|rises|falls|grows|always|perhaps|sometimes)\b)[a-z]+s\b"
-)
+# What may come next where a plural noun is looked for: not a function word, nor a word in -s that
+# is no plural noun (has, says, rises, always).
+_NO_NOUN_NEXT = rf"[ ]?(?!{_FUNCTION_WORDS}\b|(?i:has|was|its|this|says|rises|falls|grows|always|perhaps|sometimes)\b)"
+_NOUN_NEXT = regex.compile(_NO_NOUN_NEXT + r"[a-z]+s\b")
 # A plural noun after up to two words that describe it: 50.2万辆 new energy vehicles.
 _NOUN_PHRASE_NEXT = regex.compile(
-    rf"[ ]?(?!{_FUNCTION_WORDS}\b|(?i:has|was|its|this|says|rises|falls|grows|always|perhaps|sometimes)\b)"
-    r"(?:[A-Za-z][\w-]* ){0,2}(?:[a-z]+s|[A-Z]{2,}s|people|children|men|women|staff|police|personnel|cattle|sheep"
-    r"|fish|deer|aircraft|livestock|poultry|teeth|feet|mice|geese)\b"
+    _NO_NOUN_NEXT + r"(?:[A-Za-z][\w-]* ){0,2}(?:[a-z]+s|[A-Z]{2,}s|people|children|men|women|staff|police|personnel"
+    r"|cattle|sheep|fish|deer|aircraft|livestock|poultry|teeth|feet|mice|geese)\b"
 )
 _PERSON_NEXT = regex.compile(
     r"[ ](?:man|woman|boy|girl|son|daughter|child|baby|patient|student|pupil|driver|worker|farmer|resident|mother"
@@ -799,7 +799,7 @@ def _approximate(m: regex.Match[str]) -> str:
 
 def _each(m: regex.Match[str]) -> str:
     """每股0.5元 → 0.5 yuan per share, 每平方米2.8元 → 2.8 yuan per square meter."""
-    unit = "share" if m["each"] == "股" else "household" if m["each"] == "户" else _PER_UNITS[m["each"]]
+    unit = _PER_UNITS[m["each"]]
     amount = english_number(Decimal(m["eamt"]) * _BIG_UNITS[m["escale"]]) if m["escale"] else m["eamt"]
     return f"{amount} yuan per {unit}"
 
