@@ -60,7 +60,7 @@ from decimal import Decimal
 import regex
 
 from .english import THE_BEFORE, modifies_noun, said_next
-from .numbers import SMALL_UNITS, chinese_number, english_number, grouped, ordinal
+from .numbers import RANGE_LOW, SMALL_UNITS, chinese_number, english_number, grouped, ordinal, range_low
 
 _NUM = r"[〇零一二两三四五六七八九十]"
 _YEAR = rf"(?:1[89]\d\d|20\d\d|{_NUM}{{4}})"
@@ -285,7 +285,7 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
         sure = True
         if m["qty"] is not None:
             english = _quantity(m, text)
-            low = _RANGE_START.search(folded, max(0, start - 16), start) if english else None
+            low = RANGE_LOW.search(folded, max(0, start - 16), start) if english else None
             if english and low is not None and english[:1].isdigit() and (not found or found[-1].end <= low.start()):
                 ranged = _range_from(low, m, english)  # 6万至8万辆: 60,000 to 80,000 vehicles
                 if ranged is not None:
@@ -556,17 +556,13 @@ _MODIFIED_NEXT = regex.compile(
 
 
 # The low end of a range of amounts before the high one: 6万至 (8万辆), 3- (5吨).
-_RANGE_START = regex.compile(r"(?<![\d.,])(?P<lo>\d+(?:\.\d+)?)(?P<los>千万|万亿|[万亿])?[ ]?(?:至|到|~|～|-|–|—)[ ]?$")
-
-
 def _range_from(low: regex.Match[str], m: regex.Match[str], english: str) -> str | None:
     """``low`` to the quantity ``english`` reads: 6万至8万辆 → 60,000 to 80,000 vehicles; 6至8万辆
     too (the low end takes the high end's 万, as Chinese writes it)."""
+    figure = range_low(low, m["qscale"] or "")
+    if figure is None:
+        return None
     scale = low["los"] or m["qscale"]
-    if low["los"] and not m["qscale"]:
-        return None  # 6万至8辆: no such range
-    value = Decimal(low["lo"]) * (_scale(scale) if scale else 1)
-    figure = english_number(value) if scale else grouped(low["lo"])
     high, _, rest = english.partition(" ")
     if scale and figure.endswith(("million", "billion", "trillion")) and high[:1].isdigit():
         high_word = rest.split(" ", 1)[0]

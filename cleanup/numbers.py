@@ -105,6 +105,23 @@ def figure(num: str, scale: str, units: dict[str, int]) -> tuple[str, bool] | No
     return english_number(Decimal(arabic.group().replace(",", "")) * units[unit]), True
 
 
+# The low end of a range right before an amount or a quantity: 10- (20亿元), 3至 (5万元), 6万至 (8万辆).
+RANGE_LOW = regex.compile(r"(?<![\d.,A-Za-z$])(?P<lo>\d+(?:\.\d+)?)(?P<los>千万|千亿|万亿|[千万亿])?[ ]?(?:至|到|~|～|-|–|—)[ ]?$")
+_RANGE_SCALES = {"千": 10**3, "万": 10**4, "千万": 10**7, "亿": 10**8, "千亿": 10**11, "万亿": 10**12}
+
+
+def range_low(low: regex.Match[str], high_scale: str) -> str | None:
+    """The English of a range's low end (``RANGE_LOW``): it takes the high end's 万 or 亿 when it
+    has none, as Chinese writes it (3-5万元: 30,000 to 50,000); ``None`` when only it has one
+    (6万至8元 is no range)."""
+    if low["los"] and not high_scale:
+        return None
+    scale = low["los"] or high_scale
+    if not scale:
+        return grouped(low["lo"])
+    return english_number(Decimal(low["lo"]) * _RANGE_SCALES[scale])
+
+
 _UNGROUPED = regex.compile(r"(\d{4,})(\.\d+)?")
 
 

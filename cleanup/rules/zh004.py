@@ -45,7 +45,7 @@ from ..english import capitalise, sentence_start
 from ..glossary.compiled import CurrencyIndex
 from ..han import MIXED_UNKNOWN, UNKNOWN, HanPiece
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
-from ..numbers import DIGITS, figure, grouped, year_like
+from ..numbers import DIGITS, RANGE_LOW, figure, grouped, range_low, year_like
 from ..scan import Scan
 from ..zh import has_han
 from .base import han_padding, replace, replace_after_article, report, spaced_from_before
@@ -413,10 +413,6 @@ def _dollar_yuan(ctx: _Context, amount: Amount, safety: Safety) -> Finding | Non
     return Finding(CODE, Span(amount.start, amount.end), message, fix, origin)
 
 
-# The low end of a range before an amount: 10- (20亿元), 3至 (5万元), 6亿到 (8亿美元).
-_RANGE_LOW = regex.compile(r"(?<![\d.,A-Za-z$])(\d+(?:\.\d+)?)(千万|万亿|[万亿])?[ ]?(?:-|–|~|～|至|到)[ ]?$")
-
-
 def entry_symbol(ctx: _Context, amount: Amount) -> str:
     """The sign the amount's currency is written with ($, HK$), or "" (yuan, euros)."""
     return ctx.scan.glossary.entry(amount.entry).symbol or "" if amount.entry >= 0 else ""
@@ -426,17 +422,15 @@ def _range_low(ctx: _Context, amount: Amount, symbol: str) -> tuple[int, str] | 
     """Where the low end of a range before ``amount`` starts, and its English: it takes the high
     end's 万 or 亿 when it has none (3-5万元: 30,000 to 50,000 yuan) and its sign ($1 billion to $2
     billion)."""
-    low = _RANGE_LOW.search(ctx.text, max(0, amount.start - 16), amount.start)
+    low = RANGE_LOW.search(ctx.text, max(0, amount.start - 16), amount.start)
     if low is None or amount.loose or amount.hedge:
         return None
-    span = ctx.text[amount.start : amount.end]
-    scale = low.group(2) or "".join(c for c in span if c in "千万亿")
-    if low.group(2) and not any(c in "万亿" for c in span):
-        return None  # 6万至8元: no such range
-    found = figure(low.group(1) + scale, "", ctx.index.units)
-    if found is None:
-        return None
-    return low.start(), symbol + (found[0] if found[1] else grouped(found[0]))
+    high = _SCALE_IN.search(ctx.text, amount.start, amount.end)
+    figure_low = range_low(low, high.group() if high is not None else "")
+    return None if figure_low is None else (low.start(), symbol + figure_low)
+
+
+_SCALE_IN = regex.compile(r"千万|千亿|万亿|[万亿]")  # the high end's scale: 20亿元
 
 
 def _amount_finding(ctx: _Context, amount: Amount, safety: Safety) -> Finding:
