@@ -65,7 +65,7 @@ def gerund_as_verb(text: str, start: int, english: str) -> str:
     """A verb phrase given as a gerund (the glossary's form), put in its base form after a modal
     or "to": ``should 求同存异`` → should seek common ground while shelving differences."""
     first, _, rest = english.partition(" ")
-    if not rest or not first.islower() or not _MODAL_BEFORE.search(text, max(0, start - 60), start):
+    base = base_form(first) if rest and first.islower() else None  # most terms are no gerund: no search
+    if base is None or not _MODAL_BEFORE.search(text, max(0, start - 60), start):
         return english
-    base = base_form(first)
-    return f"{base} {rest}" if base else english
+    return f"{base} {rest}"

@@ -29,7 +29,7 @@ import regex
 from ..han import TERM, HanPiece
 from ..model import Finding
 from ..scan import Scan
-from ..zh import NON_ASCII
+from ..zh import HAN_CHAR, NON_ASCII
 from .base import replace
 
 CODE = "PU001"
@@ -137,13 +137,13 @@ def _apart(text: str, pos: int) -> str:
     return " " if neighbour.isalnum() else ""
 
 
-_HAN = regex.compile(r"\p{Han}")  # a mark between Han characters only: a run of marks converts in one pass
 
 
 def _in_chinese(text: str, start: int, end: int, line_start: int, latin_lines: dict[int, bool], paired: bool) -> bool:
-    """Whether a mark belongs to Chinese that stays Chinese: its line has no Latin letter, or Han
-    is on both sides of it (我们，你们). Its punctuation is left with it, so that a line left in
-    Chinese is not half English; when the rules put English on either side, the next pass
+    """Whether a mark belongs to Chinese that stays Chinese: its line has no Latin letter, its
+    sentence is all Chinese, or Han is on both sides of it (我们，你们; Han, not another mark, so
+    that a run of marks converts in one pass). Its punctuation is left with it, so that Chinese
+    left in place is not half English; when the rules put English on either side, the next pass
     writes the mark in English (中国，美国 → China, the United States). A bracket or title mark
     keeps to its line's rule only, so both of a pair change together. ``latin_lines`` keeps
     whether each line (by its start) has a Latin letter: a long line is read once."""
@@ -157,11 +157,11 @@ def _in_chinese(text: str, start: int, end: int, line_start: int, latin_lines: d
         return False  # 《刑法》第…条: both marks of a pair are written in the same pass
     if text[start] in "。！？，；：":  # a mark ending or inside a sentence that is all Chinese: 投资需谨慎。
         sentence = _SENTENCE_START.split(text[max(line_start, start - 300) : start])[-1]
-        if sentence and not _LATIN.search(sentence) and _HAN.search(sentence):
+        if sentence and not _LATIN.search(sentence) and HAN_CHAR.search(sentence):
             return True
     before = text[max(line_start, start - 8) : start].rstrip(" ")[-1:]
     after = text[end : end + 8].split("\n", 1)[0].lstrip(" ")[:1]
-    return bool(before and after and _HAN.match(before) and _HAN.match(after))
+    return bool(before and after and HAN_CHAR.match(before) and HAN_CHAR.match(after))
 
 
 _LATIN = regex.compile(r"[A-Za-z]")
