@@ -60,7 +60,7 @@ from decimal import Decimal
 import regex
 
 from .english import THE_BEFORE, modifies_noun, said_next
-from .numbers import RANGE_LOW, SMALL_UNITS, chinese_number, english_number, grouped, ordinal, range_low
+from .numbers import BELOW_WAN, RANGE_LOW, SMALL_UNITS, chinese_number, english_number, grouped, ordinal, range_low
 
 _NUM = r"[〇零一二两三四五六七八九十]"
 _YEAR = rf"(?:1[89]\d\d|20\d\d|{_NUM}{{4}})"
@@ -1022,7 +1022,8 @@ _READERS = (
 
 
 def _number(text: str | None, year: bool = False) -> int | None:
-    """Digits, or Chinese numerals: counted (十五 = 15) or, for a year, digit by digit (二〇二四)."""
+    """Digits, or Chinese numerals: counted (十五 = 15, 一千零五 = 1005) or, for a year, digit by digit
+    (二〇二四)."""
     if not text:
         return None
     if text.isdigit():
@@ -1030,7 +1031,7 @@ def _number(text: str | None, year: bool = False) -> int | None:
     if year:
         digits = text.translate(_DIGITS)
         return int(digits) if digits.isdigit() and 1800 <= int(digits) <= 2099 else None
-    return chinese_number(text, SMALL_UNITS)
+    return chinese_number(text, BELOW_WAN)
 
 
 def _decimal(text: str) -> str | None:

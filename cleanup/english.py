@@ -516,8 +516,38 @@ _BREAK_BEFORE = regex.compile(r"(?:^|[,;:(\"“])[ ]?$")
 
 def _speaks_after_a_break(text: str, start: int, end: int) -> bool:
     """A body's name as the subject of a verb of saying, right after a comma or a quotation's
-    end (``…June 8 to 10, 文旅部 said``): it takes "the" there as at a sentence's start."""
-    return bool(_SAYING.match(text, end) and _BREAK_BEFORE.search(text, max(0, start - 3), start))
+    end (``…June 8 to 10, 文旅部 said``): it takes "the" there as at a sentence's start. Either
+    may be one of several names joined by "and" (``…, 文旅部 and 商务部 said``)."""
+    said = _SAYING.match(text, end) or _SAYING.match(text, _after_conjuncts(text, end))
+    return bool(said and _BREAK_BEFORE.search(text, max(0, (begin := _first_conjunct(text, start, end)) - 3), begin))
+
+
+# A name (capitalised words, Chinese, "of"/"for"/"and" inside it) coordinated with the one at hand:
+# ``from Europe and 美国`` (the United States), ``文旅部 and 商务部 said``.
+_NAME_WORD = r"(?:[A-Z][\w'’.&-]*(?<!['’]s)|\p{Han}+)"  # not a possessive: Beijing's 文旅部 and 商务部
+_NAME_PHRASE = rf"(?:the )?{_NAME_WORD}(?: (?:{_NAME_WORD}|of|for|and))*"
+_CONJUNCTS_BEFORE = regex.compile(
+    rf"(?<![\w'’.&-])(?:(?:the|The) )?{_NAME_WORD}(?:(?: |, )(?:{_NAME_WORD}|of|for|and|the))*(?P<join> and | or |, )$"
+)
+_CONJUNCTS_AFTER = regex.compile(rf"(?:(?: and | or |, ){_NAME_PHRASE})+")
+_LIST_GOES_ON = regex.compile(rf"(?:, {_NAME_PHRASE})*,? (?:and|or) ")  # a comma joins names only in a list
+
+
+def _first_conjunct(text: str, start: int, end: int) -> int:
+    """Where the first of the names coordinated with the one at ``text[start:end]`` begins
+    (``start`` itself when none is): the place that decides whether the names take "the". A
+    comma before it joins names only when an "and" ends the list after it (``Xi Jinping, 中共中央
+    总书记, said`` is an apposition)."""
+    m = _CONJUNCTS_BEFORE.search(text, max(0, start - 80), start)
+    if m is None or (m.group("join") == ", " and not _LIST_GOES_ON.match(text, end)):
+        return start
+    return m.start()
+
+
+def _after_conjuncts(text: str, end: int) -> int:
+    """Where the names coordinated after the one ending at ``end`` end (``end`` when none is)."""
+    m = _CONJUNCTS_AFTER.match(text, end)
+    return m.end() if m is not None else end
 
 
 def the_missing(text: str, start: int, end: int, english: str) -> bool:
@@ -526,7 +556,8 @@ def the_missing(text: str, start: int, end: int, english: str) -> bool:
     start (``国务院 also approved``: The State Council also approved). After anything else
     (a possessive, an adjective, a verb) the writer may have meant it so; and a name that
     modifies a noun after it takes none (``in 国务院 meetings``, ``in 财政部-approved plans``)."""
-    if not takes_the(english) or not (_object_place(text, start) or _speaks_after_a_break(text, start, end)):
+    begin = _first_conjunct(text, start, end)  # from Europe and 美国: from Europe and the United States
+    if not takes_the(english) or not (_object_place(text, begin) or _speaks_after_a_break(text, start, end)):
         return False  # 国务院 also approved it: The State Council, at a sentence's start too
     if text[end : end + 1] == "-":
         return False

@@ -86,6 +86,36 @@ _LAW_BEFORE = regex.compile(
     r"|Of|And|Its|His|Her|Their|This|That|These|A|An|The)\b)[A-Z][\w'’-]*[ ](?:(?:of|on|for|and|the)[ ])*){0,8}"
     r"(?:Law|Code|Constitution|Ordinance|Regulations)(?:[ ](?:on|of|for)(?:[ ](?:[A-Z][\w'’-]*|of|and|the|on|for|to|in)){1,12})?)[ ]?$"
 )
+_DOCUMENT_BEFORE = regex.compile(  # The regulation第三条: Article 3 of the regulation
+    r"(?P<the>(?<![\w'’])[Tt]he )(?P<law>(?:(?:draft|new|revised|amended|interim|new draft) )?(?:regulations?|plan|law|rules"
+    r"|measures|constitution|contract|agreement|notice|guidelines?|convention|charter|treaty|bill|code|provisions"
+    r"|decision|opinions|document|report|policy|circular))[ ]?$"
+)
+_LAW_TITLE = regex.compile(r"^[A-Z].*\b(?:Law|Code|Constitution|Regulations)$")
+
+
+def _chinese_law_before(scan: Scan, pos: int) -> tuple[int, str, Safety] | None:
+    """The law a glossary term names right before ``pos`` (in title marks or not, "the" before
+    it taken in): where its part begins, the law's English and the entry's safety."""
+    text = scan.text
+    pos -= text[pos - 1 : pos] == " "  # 刑法 第二百六十六条, after 《》 gave way to a space
+    closed = text[pos - 1 : pos] in ("》", "〉")
+    end = pos - 1 if closed else pos
+    piece = next((p for p in scan.han if p.end == end and p.kind == TERM), None)
+    if piece is None:
+        return None
+    entry = scan.glossary.entry(piece.entry)
+    if not _LAW_TITLE.match(entry.en):
+        return None
+    begin = piece.start
+    if closed:
+        if text[begin - 1 : begin] not in ("《", "〈"):
+            return None
+        begin -= 1
+    the = THE_BEFORE.search(text, max(0, begin - 4), begin)
+    return (the.start() if the is not None else begin), entry.en.removeprefix("the "), entry.safety
+
+
 _PARTS = ("Article ", "Chapter ", "Section ", "Clause ", "Paragraph ")
 _OF_PLURAL = regex.compile(r" of(?! (?:the|these|those|its|their|our|his|her|this|that)\b)(?= (?:[a-z][\w-]* ){0,3}[a-z]+s\b)")
 _COUNTERS_OF = (" person-times", " vehicles", " households", " sorties", " units", " items")  # 3万辆 of cars: 30,000 cars
@@ -144,11 +174,27 @@ def check(scan: Scan) -> Iterator[Finding]:
             fix = Fix((Edit(Span(hedge.start(), date.end), english),), safety)
             yield Finding(CODE, Span(date.start, date.end), message, fix, origin)
             continue
-        law = _LAW_BEFORE.search(text, max(0, date.start - 120), date.start) if english.strip().startswith(_PARTS) else None
+        law = None
+        if english.strip().startswith(_PARTS):
+            law = _LAW_BEFORE.search(text, max(0, date.start - 120), date.start) or _DOCUMENT_BEFORE.search(
+                text, max(0, date.start - 40), date.start
+            )
         if law is not None and text[max(0, law.start() - 40) : law.start()].rstrip(" ").endswith(f"{english.strip()} of"):
             gone = Edit(Span(date.start - (text[date.start - 1 : date.start] == " "), date.end), "")
             yield Finding(CODE, Span(date.start, date.end), f"{message}; the English before says it", Fix((gone,), safety), origin)
             continue  # Article 10 of the Advertising Law第十条: said already
+        chinese_law = _chinese_law_before(scan, date.start) if law is None and english.strip().startswith(_PARTS) else None
+        if chinese_law is not None:  # 《刑法》第二百六十六条: Article 266 of the Criminal Law
+            begin, title, entry_safety = chinese_law
+            part = english.strip() + " of the " + title
+            if sentence_start(text, begin):
+                part = capitalise(part)
+            clause = has_han(text[begin - 1 : begin]) or has_han(after) or guess  # the law's Chinese is no clause
+            kept = Safety.SUGGESTION if clause or entry_safety == Safety.SUGGESTION else Safety.SAFE
+            message = f"{message}; the law it belongs to comes after it: {part}"
+            part = han_padding(text, begin, date.end, part)
+            yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(begin, date.end), part),), kept), origin)
+            continue
         if law is not None:  # the Criminal Law第二百二十四条: Article 224 of the Criminal Law
             part = f"{english.strip()} of the {law.group('law')}"
             if law.group("the") and law.group("the")[0] == "T":
