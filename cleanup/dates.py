@@ -163,7 +163,7 @@ _EVENTS = {
 _EVENT = "|".join(k for k in sorted(_EVENTS, key=len, reverse=True) if len(k) > 1)
 _SCORE_NUM = r"(?:\d{1,3}|[零一二两三四五六七八九十]{1,3})"
 # The characters a reading can start with: one test per position before the alternatives.
-_FIRST = "〇零一二两三四五六七八九十百千万农阴正腊冬大公去今明年月上下早凌清中晚夜傍第满立减打以/享同环每半周星礼" + _COUNTERS
+_FIRST = "〇零一二两三四五六七八九十百千万农阴正腊冬大公去今明年月上下早凌清中晚夜傍第满立减打以/享同环每半周星礼里" + _COUNTERS
 DATE = regex.compile(
     rf"(?=[\d{_FIRST}])(?:"
     rf"(?P<lunar>农历|阴历)(?P<lm>{_LUNAR_MONTH}|\d{{1,2}})月(?:(?P<ld>{_LUNAR_DAY})|(?P<ldd>\d{{1,2}})[日号])?"
@@ -212,6 +212,8 @@ DATE = regex.compile(
     r"|(?P<term>\d{1,2}|[一二两三四五六七八九十]{1,3})(?P<termu>年|个月)期(?![间限满内末中])"
     r"|(?P<below>零下)(?P<temp>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})(?P<tunit>摄氏度|华氏度|℃|度)"
     r"|(?P<temp2>\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})(?P<tunit2>摄氏度|华氏度)"
+    r"|(?:里氏)?(?P<mag>[1-9](?:\.\d)?)级(?P<quake>地震|强震|余震)"  # 7.1级地震: a 7.1-magnitude earthquake (Xinhua)
+    r"|(?:里氏)?(?P<mag2>[1-9](?:\.\d)?)级(?=[ ]?(?:earthquakes?|quakes?|tremors?|aftershocks?|temblors?)\b)"
     rf"|(?P<evq>\d+)米(?P<event>{_EVENT}|[台板栏](?!\p{{Han}}))"
     rf"|(?P<more>\d{{1,3}}(?:,\d{{3}})*|\d+)[多余](?:[{_CLASSIFIERS}](?![{_AFTER_MORE}])|(?!\p{{Han}}))"
     r"|第(?P<ord>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?P<unit>季度|条|章|款|届|次|轮|批|剂|分钟)"
@@ -235,7 +237,7 @@ _NUMERALS = "〇零一二两三四五六七八九十"
 _TRADITIONAL = str.maketrans(
     "個萬億歲時點號週鐘輛項條張臺隻頭屆輪兩餘畝滿減場顆戶噸紀曆臘許農陰間棟", "个万亿岁时点号周钟辆项条张台只头届轮两余亩满减场颗户吨纪历腊许农阴间栋"
 )
-_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸吨顷瓦度户纪代初底末旬成折比许升卡罐瓶箱袋盒册/享同环每左上以半之星拜安步桌" + _COUNTERS
+_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸吨顷瓦度户纪代初底末旬成折比许升卡罐瓶箱袋盒册/享同环每左上以半之星拜安步桌级" + _COUNTERS
 _CUE = regex.compile(f"[{regex.escape(_CUES)}]")  # one scan, in C, for any of them
 _TRADITIONAL_FORMS = regex.compile(f"[{''.join(map(chr, _TRADITIONAL))}]")
 _KINDS = (
@@ -243,7 +245,7 @@ _KINDS = (
     ("quantity", "qty"), ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"),
     ("percentage", "pctof"), ("quantity", "hnum"), ("counter", "lone"), ("percentage", "permil"),
     ("percentage", "cheng"), ("discount", "zhe"), ("score", "s1"), ("quantity", "pts"), ("quantity", "term"),
-    ("quantity", "temp"), ("quantity", "temp2"), ("quantity", "evq"), ("quantity", "sm"), ("quantity", "sec"),
+    ("quantity", "temp"), ("quantity", "temp2"), ("quantity", "mag"), ("quantity", "mag2"), ("quantity", "evq"), ("quantity", "sm"), ("quantity", "sec"),
 )  # fmt: skip  # what a match is, by its group; anything else is a date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
@@ -1007,6 +1009,18 @@ def _temperature(m: regex.Match[str]) -> str | None:
     return f"{'minus ' if m['below'] else ''}{value} {degrees}{scale}"
 
 
+_QUAKES = {"地震": " earthquake", "强震": " strong earthquake", "余震": " aftershock", None: ""}
+
+
+def _magnitude(m: regex.Match[str]) -> str:
+    """7.1级地震 → 7.1-magnitude earthquake, 6.2级 quake → 6.2-magnitude quake, as Xinhua writes an
+    earthquake's Richter magnitude (里氏, "on the Richter scale", is left unsaid)."""
+    magnitude, quake = (m["mag"], m["quake"]) if m["mag"] is not None else (m["mag2"], None)
+    if quake == "强震":
+        return f"strong {magnitude}-magnitude earthquake"
+    return f"{magnitude}-magnitude{_QUAKES[quake]}"
+
+
 def _event(m: regex.Match[str]) -> str:
     """100米自由泳 → 100-meter freestyle, 10米台 → 10-meter platform."""
     return f"{m['evq']}-meter {_EVENTS[m['event']]}"
@@ -1017,7 +1031,7 @@ _READERS = (
     ("decy", _decade), ("bcy", _era_year), ("ady", _era_year), ("em", _edge), ("ey2", _edge), ("erel2", _edge),
     ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("hd", _hour_dian), ("per", _per_unit), ("died", _died_aged), ("cmp", _compared), ("ppt", _percentage_points), ("halfh", _half_hour), ("fden", _fraction), ("wd", _weekday), ("apct", _approximate), ("eamt", _each), ("ipt", _index_points), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
     ("cheng", _share), ("zhe", _discount), ("term", _term), ("temp", _temperature), ("temp2", _temperature),
-    ("evq", _event),
+    ("evq", _event), ("mag", _magnitude), ("mag2", _magnitude),
 )  # fmt: skip  # the groups read by a function of their own
 
 
