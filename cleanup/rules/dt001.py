@@ -68,6 +68,11 @@ RANGE_END = regex.compile(
     r"\s*(?:to|and|through|till|until|-|–)\s*(?P<span>(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th))(?![A-Za-z0-9_])"
     r"(?P<next>\s*(?P<word>[A-Za-z]+)?)"
 )
+# A later day of a list: ``on the 6th, 7th and 8th``. Each takes the first day's month, as a range's end does.
+LIST_NEXT = regex.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?P<span>(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th))(?![A-Za-z0-9_])"
+    r"(?P<next>\s*(?P<word>[A-Za-z]+)?)"
+)
 FOLLOWERS = frozenset(
     "local and but when while with in at to for as he she it they we this that said says "
     "saying stated according which who where during after before amid was were is are will would "
@@ -182,17 +187,20 @@ def _relative_dates(text: str) -> list[_Relative]:
             continue  # the previous match's trailing word (or its range) was this preposition
         taken = m.end()
         day = int(m.group("day"))
-        tail = RANGE_END.match(text, m.end("span"))
-        if tail is not None and int(tail.group("day")) <= day:
-            tail = None  # the 28th to the 3rd: no range within one month
-        if tail is not None:
-            taken = tail.end()
+        tails: list[regex.Match[str]] = []
+        at, last = m.end("span"), day
+        while (tail := RANGE_END.match(text, at) or LIST_NEXT.match(text, at)) is not None and int(tail.group("day")) > last:
+            tails.append(tail)  # the 28th to the 3rd: no range within one month
+            at, last = tail.end("span"), int(tail.group("day"))
+            if not tail.group().lstrip(" ,").startswith(("and", "or", "the", *"0123456789")):
+                break  # a range (to, through, -) has one end
+        if tails:
+            taken = tails[-1].end()
         # A range is a date when its end is used as one (not: from the 3rd to the 5th floor).
-        if not _is_date_use(tail if tail is not None else m):
+        if not _is_date_use(tails[-1] if tails else m):
             continue
         out.append(_Relative(m.span("span"), day, m.start("prep")))
-        if tail is not None:
-            out.append(_Relative(tail.span("span"), int(tail.group("day")), m.start("prep"), day))
+        out.extend(_Relative(t.span("span"), int(t.group("day")), m.start("prep"), day) for t in tails)
     return out
 
 
@@ -206,7 +214,10 @@ def check(scan: Scan) -> Iterator[Finding]:
     explicit = _explicit_months(text, relative[-1].anchor)
     if scan.han:  # 3月5日至7日 … on the 6th: the Chinese date, read in English by ZH005, names the month too
         explicit = sorted(explicit + _chinese_months(scan, relative[-1].anchor))
+    head_safety = Safety.SUGGESTION
     for r in relative:
+        if not r.first:
+            head_safety = Safety.SUGGESTION  # until this first day is known to be sure
         before = _before(explicit, r.anchor)
         if not before:
             continue
@@ -219,6 +230,9 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue
         later = not r.first and before[-1][1] == month and r.day - before[-1][2] >= LATER_GAP  # weeks after it
         safety = Safety.SAFE if certain and not turned and not later else Safety.SUGGESTION
+        if r.first:  # a later day of a range or list is as sure as its first day (not "the 10th to 12")
+            safety = head_safety
+        head_safety = safety
         after = f"{calendar.month_name[month]} {r.day}" if not r.first else str(r.day)
         start, end = r.span
         what = f"relative date '{text[start:end]}'" + (f" (a range from the {ordinal(r.first)})" if r.first else "")
