@@ -287,6 +287,9 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
         sure = True
         if m["qty"] is not None:
             english = _quantity(m, text)
+            stoppage = _stoppage(folded, start, m) if english else None
+            if stoppage is not None:  # in the 90+3分钟: in the third minute of stoppage time
+                start, english = stoppage
             low = RANGE_LOW.search(folded, max(0, start - 16), start) if english else None
             if english and low is not None and english[:1].isdigit() and (not found or found[-1].end <= low.start()):
                 ranged = _range_from(low, m, english)  # 6万至8万辆: 60,000 to 80,000 vehicles
@@ -429,6 +432,21 @@ def _joins(first: ChineseDate, second: ChineseDate) -> bool:
 
 
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth".split()
+_STOPPAGE_BEFORE = regex.compile(r"(?<![\w'’])the[ ](?P<base>45|90)\+$")
+
+
+def _stoppage(text: str, start: int, m: regex.Match[str]) -> tuple[int, str] | None:
+    """A minute of a football match's stoppage time, after "the" (``in the 90+3分钟``): where it
+    starts (the regular time's end, 90+, is read too) and the English, AP's "third minute of
+    stoppage time" (of first-half stoppage time after 45+)."""
+    if m["qunit"] != "分钟" or not m["qty"].isdigit() or m["qscale"] or m["qmore"] or m["qmore0"]:
+        return None
+    before = _STOPPAGE_BEFORE.search(text, max(0, start - 8), start)
+    n = int(m["qty"])
+    if before is None or not 1 <= n <= 15:
+        return None
+    half = "first-half " if before["base"] == "45" else ""
+    return before.start("base"), f"{_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)} minute of {half}stoppage time"
 _PARTS = {"条": "Article", "章": "Chapter", "款": "Paragraph"}  # of a law: 第二十三条 → Article 23
 _COUNTED = {"季度": " quarter", "轮": " round", "批": " batch", "次": "", "剂": " dose", "分钟": " minute"}  # 第一季度 → first quarter
 
