@@ -312,6 +312,9 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
             english = _points(m, text)
         elif m["cmp"] is not None and _CHANGE_BEFORE.search(text, max(0, start - 24), start):
             english = _compared(m).split(" ", 1)[1]  # Sales rose 同比增长15.6%: rose 15.6% year on year
+        elif m["cmp"] is not None and _FIGURE_BEFORE.search(text, max(0, start - 24), start) and _SENTENCE_ENDS.match(text, end):
+            # The jobless rate 环比下降0.2个百分点 in May.: fell, where the sentence has no verb for it
+            english = ("rose " if m["dir"] in _UP else "fell ") + _compared(m).split(" ", 1)[1]
         elif m["hd"] is not None and 1 <= int(m["hd"]) <= 12:  # 9点: 9 a.m. or 9 p.m., for a human to say
             english, sure = f"{int(m['hd'])} o'clock", False
             part = _PART_AFTER.match(text, end) if int(m["hd"]) < 12 else None
@@ -353,6 +356,14 @@ _CHANGE_BEFORE = regex.compile(
     r"|decreases|dropped|drops|declined|declines|climbed|climbs|jumped|jumps|surged|surges|slid|slides|gained|gains"
     r"|lost|up|down|an increase of|a decrease of|a rise of|a drop of|a decline of|a fall of|growth of|a gain of)[ ]$"
 )
+# A figure as a sentence's subject right before a change in Chinese, which then is its verb
+# (a headline, with no full stop, says "up" without one: China's CPI up 2% year on year).
+_FIGURE_BEFORE = regex.compile(
+    r"(?<![\w'’])(?i:rate|index|price|prices|sales|output|revenue|revenues|profit|profits|exports|imports|income|CPI|PPI"
+    r"|GDP|investment|production|volume|spending|consumption|turnover|earnings|deposits|loans|shipments|deliveries"
+    r"|arrivals|trade|value|yield|demand|growth)[ ]$"
+)
+_SENTENCE_ENDS = regex.compile(r"(?:[^\n.!?]|\.(?=\d))*[.!?](?:[ \n\"”’)]|$)")  # a decimal point ends none
 _HEDGE_WORDS = r"(?<![\w'’])(?i:about|around|nearly|almost|over|more than|some|roughly|approximately)[ ]$"
 HEDGE_BEFORE = regex.compile(_HEDGE_WORDS)  # the English hedges already: more than 200多家 says it once
 _HEDGED_SPAN = regex.compile(r"(?<!(?<![\w'’])(?i:in|since|by|from|until|till|before|after|circa|during|around) )" + _HEDGE_WORDS)
