@@ -332,6 +332,8 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
                 english, sure = f"{m['pctof']} of the", False
         if english is not None and m["d3"] is not None and _range_end(text, start, found):
             english = str(_number(m["d3"]))  # 2月15日至22日: February 15 to 22
+        elif english is not None and m["d3"] is not None:
+            english = _day_alone(text, start, end, _number(m["d3"]) or 0, english)
         if english is None:
             continue
         if _has_day(m) and english[:1].isupper() or (m["d3"] is not None and english.startswith("the ")):
@@ -388,11 +390,47 @@ def _windows(han: Sequence[tuple[int, int]], size: int) -> list[tuple[int, int]]
 _RANGE = regex.compile(r"[ ]?([至到~～—–\-－])[ ]?|[ ](?:to|through|until|till|and)[ ]")  # 9月1日 to 3日: September 1 to 3
 
 
+_MONTH_NAME_BEFORE = regex.compile(  # June 7日, June 7日 and 8日
+    r"(?<![\w'’])(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)[ ](?:\d{1,2}日?(?:,[ ]|[ ]and[ ]|[ ]to[ ]|[-–]))?$"
+)
+_DAYS_BEFORE = regex.compile(  # detained for 10日, Liu has 10日 to appeal, 行政拘留10日: a number of days
+    r"(?:(?<![\w'’])(?i:for|lasted|lasts|last|has|have|had|given|within|over|about|nearly|almost|took|takes|spent|extra"
+    r"|another|up to|at least|more than|less than|only|just|after|in|detention|custody|quarantine|leave)[ ]"
+    r"|(?:拘留|拘役|隔离|期限|为期|连续|持续|历时|共))$"
+)
+_DAYS_AFTER = regex.compile(r"[ ](?:of|to [a-z]+|later|ago|in a row|straight)\b")
+_OF_MONTH_AFTER = regex.compile(r"[ ]of (?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+
+
+def _day_alone(text: str, start: int, end: int, day: int, english: str) -> str:
+    """A day of the month with no month (10日): the day alone after an English month (June 7日:
+    June 7); a number of days where the words around say so (for 10日, 15日 of detention,
+    has 10日 to appeal); else the day (on 10日: on the 10th)."""
+    if _MONTH_NAME_BEFORE.search(text, max(0, start - 20), start):
+        return str(day)
+    if _OF_MONTH_AFTER.match(text, end):
+        return english  # 10日 of March: the 10th
+    if _DAYS_BEFORE.search(text, max(0, start - 12), start) or _DAYS_AFTER.match(text, end):
+        return "1 day" if day == 1 else f"{day} days"
+    return english
+
+
 def _range_end(text: str, start: int, found: list[ChineseDate]) -> bool:
     """Whether a day alone ends a range whose start named the month: 2月15日至22日."""
     last = found[-1] if found else None
     link = _RANGE.fullmatch(text, last.end, start) if last is not None else None
     return last is not None and link is not None and last.kind == "date" and last.english[:1].isupper()
+
+
+def _moment(day: str, clock: str, chinese: str) -> str:
+    """A date and a clock time as one moment (March 5, 9 a.m.). Midnight belongs to a day's end in
+    English (AP) but 0时 starts the day: 9月10日0时 is the start of September 10, 9月10日24时 its end,
+    which "September 10, midnight" would leave to a guess."""
+    if clock != "midnight":
+        return f"{day}, {clock}"
+    starts = chinese.translate(_DIGITS).lstrip("凌晨").startswith(("0", "00"))
+    return f"the {'start' if starts else 'end'} of {day}"
 
 
 def _joined(found: list[ChineseDate], text: str) -> list[ChineseDate]:
@@ -403,7 +441,7 @@ def _joined(found: list[ChineseDate], text: str) -> list[ChineseDate]:
     for date in found:
         last = out[-1] if out else None
         if last is not None and last.kind == "date" and date.kind == "time" and last.end == date.start:
-            out[-1] = ChineseDate(last.start, date.end, f"{last.english}, {date.english}", "date")
+            out[-1] = ChineseDate(last.start, date.end, _moment(last.english, date.english, text[date.start : date.end]), "date")
             continue
         if (
             last is not None
