@@ -204,7 +204,7 @@ DATE = regex.compile(
     r"|每(?P<each>股|人|吨|平方米|公斤|斤|小时|天|月|年|户)(?P<eamt>\d+(?:\.\d+)?)(?P<escale>万|亿)?元(?!\p{Han})"
     rf"|(?<=元|yuan|dollars|[\d.]|{_PER_UNIT_AFTER})(?:/|(?<=元)一)(?P<per>{'|'.join(sorted(_PER_UNITS, key=len, reverse=True))})(?!\p{{Han}})"
     rf"|享年(?P<died>\d{{1,3}}|{_NUM}{{1,3}})岁(?!\p{{Han}})"
-    r"|(?P<cmp>同比|环比)(?P<dir>增长|上涨|上升|增加|提高|下降|下跌|减少|降低|下滑)了?(?P<cpct>\d+(?:\.\d+)?)(?P<cunit>%|个百分点)(?!\p{Han})"
+    r"|(?P<cmp>同比|环比)(?:(?P<dir>增长|上涨|上升|增加|提高|下降|下跌|减少|降低|下滑)了?|(?P<sign>[+\-−]))(?P<cpct>\d+(?:\.\d+)?)(?P<cunit>%|个百分点)(?!\p{Han})"
     r"|(?<![\p{Han}\d.])(?P<cheng>[1-9]|[一二两三四五六七八九])成(?!\p{Han})"
     r"|(?<![\p{Han}\d.])打?(?P<zhe>[1-9]\.[1-9]|[1-9][1-9]?|[一二三四五六七八九]{1,2})折(?!\p{Han})"
     rf"|(?<![\p{{Han}}\d.])(?P<yi>以)?(?P<s1>{_SCORE_NUM})比(?P<s2>{_SCORE_NUM})(?!\.?\d)"
@@ -314,7 +314,7 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
             english = _compared(m).split(" ", 1)[1]  # Sales rose 同比增长15.6%: rose 15.6% year on year
         elif m["cmp"] is not None and _FIGURE_BEFORE.search(text, max(0, start - 24), start) and _SENTENCE_ENDS.match(text, end):
             # The jobless rate 环比下降0.2个百分点 in May.: fell, where the sentence has no verb for it
-            english = ("rose " if m["dir"] in _UP else "fell ") + _compared(m).split(" ", 1)[1]
+            english = ("rose " if _rises(m) else "fell ") + _compared(m).split(" ", 1)[1]
         elif m["hd"] is not None and 1 <= int(m["hd"]) <= 12:  # 9点: 9 a.m. or 9 p.m., for a human to say
             english, sure = f"{int(m['hd'])} o'clock", False
             part = _PART_AFTER.match(text, end) if int(m["hd"]) < 12 else None
@@ -500,6 +500,11 @@ _PARTS = {"条": "Article", "章": "Chapter", "款": "Paragraph"}  # of a law: �
 _COUNTED = {"季度": " quarter", "轮": " round", "批": " batch", "次": "", "剂": " dose", "分钟": " minute"}  # 第一季度 → first quarter
 
 
+_NO_NOUN_AFTER_TIME = regex.compile(
+    r"(?:[ ]?(?:the|a|an|that|this|he|she|it|they|we|I|you|his|her|its|their|our|in|since|that)\b|[ ]?[.,;:!?)]|$)"
+)
+
+
 def _ordinal(m: regex.Match[str]) -> str | None:
     """第二十三条 → Article 23, 第三章 → Chapter 3, 第十四届 → 14th, 第三届 → third, 第三次 → third, 第一季度 →
     first quarter, 第二轮 → second round, 第一批 → first batch (AP spells out first to ninth)."""
@@ -513,6 +518,8 @@ def _ordinal(m: regex.Match[str]) -> str | None:
         return _ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)  # the third CIIE, the 14th NPC (Xinhua)
     if unit == "季度" and n > 4:
         return None
+    if unit == "次" and _NO_NOUN_AFTER_TIME.match(m.string, m.end()):
+        return f"{_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)} time"  # the 第5次 the event is held: the fifth time
     return (_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)) + _COUNTED[unit]
 
 
@@ -809,10 +816,31 @@ def _died_aged(m: regex.Match[str]) -> str | None:
 _UP = frozenset("增长 上涨 上升 增加 提高".split())
 
 
+def _rises(m: regex.Match[str]) -> bool:
+    """Whether a change on the year or the period goes up: 同比增长, or 同比+12.5%."""
+    return m["dir"] in _UP or m["sign"] == "+"
+
+
+_QUARTER_CUE = regex.compile(r"(?i:quarter|\bQ[1-4]\b)|季度")
+_WEEK_CUE = regex.compile(r"(?i:\bweek|weekly)|周")
+
+
+def _period(text: str, start: int) -> str:
+    """环比 compares with the period before, which the sentence names: quarter on quarter for a
+    quarter's figures, week on week for a week's, else month on month (monthly statistics)."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+    before = text[line_start:start]
+    if _QUARTER_CUE.search(before):
+        return "quarter on quarter"
+    if _WEEK_CUE.search(before):
+        return "week on week"
+    return "month on month"
+
+
 def _compared(m: regex.Match[str]) -> str:
     """同比增长15.6% → up 15.6% year on year, 环比下降2% → down 2% month on month."""
-    way = "up" if m["dir"] in _UP else "down"
-    period = "year on year" if m["cmp"] == "同比" else "month on month"
+    way = "up" if _rises(m) else "down"
+    period = "year on year" if m["cmp"] == "同比" else _period(m.string, m.start())
     change = f"{m['cpct']}%" if m["cunit"] == "%" else f"{m['cpct']} percentage point" + ("" if m["cpct"] == "1" else "s")
     return f"{way} {change} {period}"
 

@@ -292,7 +292,8 @@ _PREPOSITION = regex.compile(r" (?:of|for|in|on|with|to|from|against|between) ")
 _ADJECTIVE_ENDINGS = ("ive", "ous", "ful", "ic", "able", "ible", "less", "ed", "ing", "ial", "ical")
 NOT_A_NOUN = frozenset(
     """of in on at and or to for with from by as ago later old earlier since after before than that which who
-    was were is are be been has have had will would could should can may might must did do does not""".split()
+    was were is are be been has have had will would could should can may might must did do does not
+    through via thanks despite into onto during against amid without within across""".split()
 )
 
 
@@ -394,9 +395,27 @@ def modifies_noun(text: str, start: int, end: int) -> bool:
     modifies it: ``a 十年 plan`` (a 10-year plan), ``a 日本 company`` (a Japanese company). The
     next word is taken for a noun unless it is a function word or a common verb."""
     word = _NEXT_LOWER.match(text[end : end + 30])
+    if word is not None and word.group(1).endswith("ed") and _A_BEFORE.search(text, max(0, start - 4), start):
+        after = _NEXT_LOWER.match(text[end + word.end() : end + word.end() + 30])  # a 2年 suspended sentence
+        return after is not None and after.group(1) not in NOT_A_NOUN and not after.group(1).endswith("ed")
     if word is None or word.group(1) in NOT_A_NOUN or word.group(1) in _VERBS_AFTER or word.group(1).endswith("ed"):
         return False
-    return _DETERMINER.search(text, max(0, start - 10), start) is not None
+    return (
+        _DETERMINER.search(text, max(0, start - 10), start) is not None
+        or _DETERMINED_BEFORE.search(text, max(0, start - 50), start) is not None
+    )
+
+
+_A_BEFORE = regex.compile(r"(?<![\w'’])(?i:an?)[ ]$")
+# A determiner and an adjective, or a possessive, before a measure that modifies the noun after it:
+# a new 100万吨 ethylene plant, the company's 100万吨 plant, the world's longest 55公里 sea bridge.
+_ADJECTIVE = (
+    r"(?:new|large|big|huge|small|latest|longest|largest|biggest|tallest|highest|deepest|planned|proposed|annual"
+    r"|total|single|giant|major|key|flagship|existing|first|second|third|fourth|fifth|[a-z]+(?:est|al|ic|ive|ous))"
+)
+_DETERMINED_BEFORE = regex.compile(
+    rf"(?:(?<![\w'’])(?i:an?|the|this|that|its|their|his|her|our)[ ]{_ADJECTIVE}|(?<![\w'’])[A-Za-z][\w-]*['’]s(?:[ ]{_ADJECTIVE})?)[ ]$"
+)
 
 
 # Plural nouns a place's adjective goes before with no determiner: in 东南亚 markets (Southeast Asian

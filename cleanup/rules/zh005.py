@@ -76,9 +76,14 @@ def _datelines(scan: Scan) -> Iterator[Finding]:
         yield Finding(CODE, Span(line.start, line.end), message, Fix((Edit(Span(line.start, line.end), english),), Safety.SAFE), DATELINE)
 
 
-_WORD_AFTER = regex.compile(r"[ ]?[A-Za-z]")
+# A word after an ordinal that it may modify: 第三届 Expo (the third Expo), not "in" (ranked 第一 in
+# the table: ranked first) nor "the" (the 第5次 the event was held: the fifth time).
+_NOUN_AFTER = regex.compile(
+    r"[ ]?(?!(?i:in|on|at|of|for|with|among|by|to|from|the|a|an|and|or|but|place|this|that|since|after|before|as|than)\b)[A-Za-z]"
+)
 _MASS_AFTER_OF = regex.compile(r" of (?:[a-z][\w-]* ){0,2}(?:supplies|goods|materials|equipment|clothing|luggage|furniture|merchandise|produce|relics|artifacts)\b")
 _FULL_DATE = regex.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}")
+_THE_EARLY_BEFORE = regex.compile(r"(?<![\w'’])(?i:the) (?i:early|late|mid|middle)[ -]?$")
 _LOWER_WORD_AFTER = regex.compile(r"[ ][a-z]")
 # A law's English name right before its article number: English puts the article first.
 _LAW_BEFORE = regex.compile(
@@ -154,8 +159,10 @@ def check(scan: Scan) -> Iterator[Finding]:
             english += ","  # until 2024年12月31日 at the museum: December 31, 2024, at (AP)
         if text[date.end : date.end + 1] == "." and english.endswith("."):
             english = english[:-1]  # 8:30 p.m. at a sentence's end: one full stop
-        if date.kind == "ordinal" and _WORD_AFTER.match(text, date.end) and ordinal_needs_the(text, date.start, english):
+        if date.kind == "ordinal" and _NOUN_AFTER.match(text, date.end) and ordinal_needs_the(text, date.start, english):
             english = f"the {english}"  # 第三届 Expo will open: The third Expo; attended 第二届 Expo: the second
+        if english.startswith("the ") and _THE_EARLY_BEFORE.search(text, max(0, date.start - 16), date.start):
+            english = english.removeprefix("the ")  # in the early 1980年代: in the early 1980s
         if english[:1].islower() and sentence_start(text, date.start):
             english = capitalise(english)  # 三百余名 patients came: More than 300 patients
         english = han_padding(text, date.start, date.end, english) if english else ""  # a dropped counter and its space
