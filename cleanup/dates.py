@@ -75,7 +75,7 @@ _CLASSIFIERS = "个名家位次项所座架艘辆只条"  # dropped in English: 
 _COUNTERS = "个名家位项所座架艘辆只条台部件头匹张本篇批例起枚场支颗粒棵株栋间份套根次趟班"
 COUNTERS = frozenset(_COUNTERS)  # also before a Chinese noun: 8次助攻 (ZH003)
 # ... but not before a function word: in "has 三十条 and runs" the counter is the noun (30 articles).
-_FUNCTION_WORDS = r"(?i:and|or|of|in|on|at|to|for|with|from|by|as|is|are|was|were|the|a|an|that|which|this|but)"
+_FUNCTION_WORDS = r"(?i:and|or|of|in|on|at|to|for|with|from|by|as|is|are|was|were|the|a|an|that|which|this|but|each|every|per|daily|times?)"
 _AFTER_MORE = "万亿千百十元倍岁年月日天小分秒米吨公斤里克度户"  # 30多万 is an amount, 30多岁 an age: not read here
 # Counted units (3年 → 3 years, 十天 → 10 days, 35岁 → 35 years old, 3万人 → 30,000 people), read
 # only when no Chinese follows (五年规划 is the Five-Year Plan, 3年级 a school grade, 十年来 a phrase).
@@ -96,6 +96,7 @@ _QUANTITY_UNITS = {
     "平米": "square meter", "毫安": "mAh", "毫安时": "mAh", "步": "step", "桌": "table",
     "公里/小时": "kilometer per hour", "千米/小时": "kilometer per hour", "公里每小时": "kilometer per hour",
     "米/秒": "meter per second", "米每秒": "meter per second", "纳米": "nanometer", "微米": "micrometer",
+    "毫克": "milligram", "微克": "microgram", "百帕": "hectopascal",
 }  # fmt: skip
 # A price per unit: 98.5元/吨 is 98.5 yuan per tonne (ZH004 writes the amount, this the unit). The
 # units are the quantities' where both read them (吨, 小时, 公斤 …), and these besides.
@@ -113,7 +114,8 @@ _PLURAL_UNITS = {
 _MEASURES = (
     "岁", "公里", "千米", "米", "平方公里", "平方千米", "平方米", "公斤", "千克", "亩", "厘米", "毫米", "英寸", "立方米",
     "公顷", "吨", "克", "千瓦时", "度电", "千瓦", "海里", "英里", "斤", "桶", "吨标准煤", "升", "毫升", "千卡",
-    "公里/小时", "千米/小时", "公里每小时", "米/秒", "米每秒", "纳米", "微米", "平米", "毫安", "毫安时",
+    "公里/小时", "千米/小时", "公里每小时", "米/秒", "米每秒", "纳米", "微米", "平米", "毫安", "毫安时", "毫克", "微克",
+    "百帕",
 )  # fmt: skip  # figures even below 10 (AP)
 # Units that count things an English noun after them may name: 3.2万人次 visits is 32,000 visits.
 _COUNTED_UNITS = ("人次", "户", "辆", "架次", "人", "罐", "瓶", "箱", "袋", "盒", "册", "套", "件", "台")
@@ -290,6 +292,8 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
             stoppage = _stoppage(folded, start, m) if english else None
             if stoppage is not None:  # in the 90+3分钟: in the third minute of stoppage time
                 start, english = stoppage
+                while found and found[-1].end > start:
+                    found.pop()  # 第90 in the 第90+2分钟 was read as an ordinal
             low = RANGE_LOW.search(folded, max(0, start - 16), start) if english else None
             if english and low is not None and english[:1].isdigit() and (not found or found[-1].end <= low.start()):
                 ranged = _range_from(low, m, english)  # 6万至8万辆: 60,000 to 80,000 vehicles
@@ -481,7 +485,7 @@ def _joins(first: ChineseDate, second: ChineseDate) -> bool:
 
 
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth".split()
-_STOPPAGE_BEFORE = regex.compile(r"(?<![\w'’])the[ ](?P<base>45|90)\+$")
+_STOPPAGE_BEFORE = regex.compile(r"(?<![\w'’])the[ ](?P<base>第?(?:45|90))\+$")
 
 
 def _stoppage(text: str, start: int, m: regex.Match[str]) -> tuple[int, str] | None:
@@ -494,7 +498,7 @@ def _stoppage(text: str, start: int, m: regex.Match[str]) -> tuple[int, str] | N
     n = int(m["qty"])
     if before is None or not 1 <= n <= 15:
         return None
-    half = "first-half " if before["base"] == "45" else ""
+    half = "first-half " if before["base"].endswith("45") else ""
     return before.start("base"), f"{_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)} minute of {half}stoppage time"
 _PARTS = {"条": "Article", "章": "Chapter", "款": "Paragraph"}  # of a law: 第二十三条 → Article 23
 _COUNTED = {"季度": " quarter", "轮": " round", "批": " batch", "次": "", "剂": " dose", "分钟": " minute"}  # 第一季度 → first quarter
@@ -579,6 +583,7 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
         or modifies_noun(text, m.start(), m.end())
         or _NOUN_NEXT.match(text, m.end())
         or _PERSON_NEXT.match(text, m.end())
+        or _PEOPLE_NEXT.match(text, m.end())
     ):
         return f"{written}-year-old"  # a 35-year-old, the 56-year-old patient, his 17-year-old son, 56岁 man
     if not (more or m["qwhen"] or m["qabout"] or unit.startswith("个多")) and modifies_noun(text, m.start(), m.end()):
@@ -595,7 +600,7 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
 
 
 # Units of weight and volume, and what may follow them as the thing measured: 500克 flour.
-_MASS_UNITS = ("吨", "克", "公斤", "千克", "斤", "立方米", "桶", "升", "毫升", "罐", "瓶", "箱", "袋", "盒")
+_MASS_UNITS = ("吨", "克", "公斤", "千克", "斤", "立方米", "桶", "升", "毫升", "罐", "瓶", "箱", "袋", "盒", "毫克", "微克")
 _MASS_NOUN_NEXT = regex.compile(
     rf"[ ](?!{_FUNCTION_WORDS}\b|(?i:per|each|every|a|an|last|next|this|these|those|daily|yearly|annually|today|"
     r"yesterday|now|more|less|were|was|has|have|had|will|would|could|can|should|must|may|might|are|be|been|"
@@ -617,7 +622,8 @@ _PERSON_NEXT = regex.compile(
 )
 _BIRTHDAY = regex.compile(r"[ ](?:birthday|birthdays)\b")
 _YEARS_OLD_NEXT = regex.compile(r"[ ]years?[ ]old\b")
-_AGED_BEFORE = regex.compile(r"(?<![\w'’])(?i:aged|age|ages|at) (?:\d+ ?[-–~] ?|\d+ to )?$")
+_PEOPLE_NEXT = regex.compile(r"[ ](?:women|men|children|people)\b")  # plurals not in -s: 9至45岁 women
+_AGED_BEFORE = regex.compile(r"(?<![\w'’])(?i:aged|age|ages|at|age of) (?:\d+ ?[-–~至到] ?|\d+ to )?$")
 # Spans of time before a plural noun they describe: 24小时 orders, 3年 loans (not 3年 ago, 3天 days).
 _SPAN_UNITS = ("小时", "个小时", "天", "年", "个月", "周", "分钟")
 _NOT_MODIFIED = regex.compile(r"[ ]?(?i:ago|later|earlier|afterwards|straight|running|apart|always|sometimes|perhaps)\b")
@@ -644,6 +650,8 @@ def _range_from(low: regex.Match[str], m: regex.Match[str], english: str) -> str
         high_word = rest.split(" ", 1)[0]
         if figure.rsplit(" ", 1)[1] == high_word:
             figure = figure.rsplit(" ", 1)[0]  # 6亿至8亿元: 600 to 800 million
+    if english.endswith("-year-old") and figure.isdigit():
+        return f"{figure}- to {english}"  # 9至45岁 women: 9- to 45-year-old women (AP)
     return f"{figure} to {english}"
 
 
