@@ -184,6 +184,13 @@ _AND_BEFORE = regex.compile(r"\b(?:and|or)\b|和|及|与")
 _GOES_ON = regex.compile(r"、|\b(?:and|or|etc)\b|等|之类|和|及|与|或")  # 河南、山东和河北: the 和 is the "and"
 
 
+_ENDED = regex.compile(r"[.?!…][\"'”’)]?$")  # a sentence's own end mark, maybe inside its closing quote
+_ORDINAL_BEFORE = regex.compile(
+    r"(?:第[一二三四五六七八九十]{1,3}|(?<![\w'’])(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|firstly|secondly|thirdly|finally|lastly))$"
+)
+
+
 def _enumeration(text: str, pos: int, start: int, end: int, en: str) -> tuple[int, int, str]:
     """A list's last 、 is " and " (safety、health、jobs: safety, health and jobs, AP's series
     without the last comma); one after a heading's number is the number's full stop (1、 → 1.,
@@ -193,6 +200,8 @@ def _enumeration(text: str, pos: int, start: int, end: int, en: str) -> tuple[in
         number = marker.group(1)
         figure = number if number.isdigit() else str(_chinese_small(number))
         return marker.start(1), pos + 1, f"{figure}. "
+    if _ORDINAL_BEFORE.search(text, max(0, pos - 10), pos):
+        return start, end, "," + ("" if text[end : end + 1] == " " else " ")  # 第一、Strengthen: First, Strengthen
     if pos > 0 and _ABOUT_FIGURES.match(text, pos - 1):
         return start, end, " or "  # 2、3 people: two or three, as Chinese writes a rough count
     rest = text[pos + 1 : pos + 200]
@@ -243,6 +252,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         start, end, en = _english(scan, pos, index, len(mark))
         if mark == "、":
             start, end, en = _enumeration(text, pos, start, end, en)
+        elif mark in ("。", "｡") and _ENDED.search(text, max(0, pos - 3), pos):
+            start, end, en = pos, pos + 1, ""  # "…all parties."。 and right?。: the sentence has its mark
         if mark in TITLE_MARKS and _around_outlet(scan, pos):
             start, end, en = pos, pos + 1, _apart(text, pos)  # 《人民日报》: People's Daily, unquoted
         if en.strip() == "-" and not _joins(text, pos, pos + len(mark)):
