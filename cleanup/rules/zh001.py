@@ -437,20 +437,39 @@ def check(scan: Scan) -> Iterator[Finding]:
 
 
 NEARBY = 100  # characters each side in which an appositive or a gloss says the English again
-_SENTENCE_END = regex.compile(r"[.!?。！？\n]")
-_SENTENCE_END_AFTER = regex.compile(r"(?<=[a-z\d])[.!?](?:\s|$)|[。！？\n]")
+_BREAK_AFTER = regex.compile(r"\s*(?:[,，(（]|—|–|--)\s*(?:(?:the|a|an|its|their|[A-Z][\w-]*['’]s)\s+)?")
+_BREAK_BEFORE = regex.compile(r"\s*(?:[,，(（]|—|–|--)\s*$")
+_WORD = regex.compile(r"[\w-]+\s+")
+_LAST_WORD = regex.compile(r"\s+[\w'’-]+$")
 
 
 def _said_nearby(text: str, start: int, end: int, english: str) -> bool:
-    """Whether the text says a term's English (of two words or more) in the same sentence
-    right beside it: the translator glossed the Chinese, and putting the English in would say
-    it twice."""
-    words = english.split()
-    if len(words) < 2:
+    """Whether the text says a term's English (of two words or more) right beside it, as an
+    apposition or gloss (``this year's 高考, China's national college entrance examination``,
+    ``the emergency management bureau (应急管理局)``): the translator glossed the Chinese, and
+    putting the English in would say it twice. The same English later in the sentence is no gloss
+    (``the 上海证券交易所 said trading on the Shanghai Stock Exchange was orderly``)."""
+    if " " not in english:
         return False
-    low = english.lower().removeprefix("the ")
-    before = text[max(0, start - NEARBY) : start]
-    after = text[end : end + NEARBY]
-    before = _SENTENCE_END.split(before)[-1]
-    after = _SENTENCE_END_AFTER.split(after)[0]
-    return low in before.lower() or low in after.lower()
+    said = english.removeprefix("the ").lower()
+    after = _BREAK_AFTER.match(text, end)
+    if after is not None:
+        at = after.end()
+        for _ in range(3):  # up to two words before it: China's national …
+            if text[at : at + len(said)].lower() == said and not text[at + len(said) : at + len(said) + 1].isalnum():
+                return True
+            word = _WORD.match(text, at)
+            if word is None:
+                break
+            at = word.end()
+    brk = _BREAK_BEFORE.search(text, max(0, start - 8), start)
+    if brk is not None:
+        head = text[max(0, brk.start() - NEARBY) : brk.start()].lower()
+        for _ in range(4):  # up to three words after it: the emergency management bureau of Beijing (应急管理局)
+            if head.endswith(said):
+                return True
+            last = _LAST_WORD.search(head)
+            if last is None:
+                break
+            head = head[: last.start()]
+    return False
