@@ -449,6 +449,16 @@ def _joined(found: list[ChineseDate], text: str) -> list[ChineseDate]:
             continue
         if (
             last is not None
+            and last.kind == "date"
+            and date.kind == "ordinal"
+            and last.end == date.start
+            and last.english.isdigit()
+            and date.english.endswith(" quarter")
+        ):  # 2025年第一季度: the first quarter of 2025
+            out[-1] = ChineseDate(last.start, date.end, f"the {date.english} of {last.english}", "date")
+            continue
+        if (
+            last is not None
             and last.kind == date.kind == "quantity"
             and last.end == date.start
             and last.english.endswith((" years", " year"))

@@ -10,14 +10,20 @@ what no key covers is *unknown*.
 
 from __future__ import annotations
 
+import bisect
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import regex
 
 from .glossary.compiled import Compiled
 from .numbers import SMALL_UNITS, chinese_number
 from .zh import can_begin, char_table, han_runs, pinyin_matches, strip_tones
+
+if TYPE_CHECKING:
+    from .dates import ChineseDate
 
 TERM, MIXED, MIXED_UNKNOWN, UNKNOWN = "term", "mixed", "mixed-unknown", "unknown"
 # The number of a member of a numbered series after its key: 十八号 in 神舟十八号 (Shenzhou-18).
@@ -58,6 +64,31 @@ def _mark_partial(pieces: list[HanPiece]) -> list[HanPiece]:
     if not any(p.kind == UNKNOWN for p in pieces):
         return pieces
     return [replace(p, partial=True) if p.kind in (TERM, MIXED) else p for p in pieces]
+
+
+def dated_runs_whole(pieces: list[HanPiece], dates: Sequence[ChineseDate]) -> list[HanPiece]:
+    """The pieces, with keys no longer partial where the only unknown Chinese of their run is
+    part of a date or quantity read in English (年 in 2025年春节联欢晚会): such a run is no
+    untranslated clause."""
+    spans = sorted((d.start, d.end) for d in dates)
+    starts = [s for s, _ in spans]
+
+    def dated(p: HanPiece) -> bool:
+        i = bisect.bisect_right(starts, p.start) - 1
+        return i >= 0 and spans[i][0] <= p.start and p.end <= spans[i][1]
+
+    out: list[HanPiece] = []
+    i = 0
+    while i < len(pieces):
+        j = i + 1
+        while j < len(pieces) and pieces[j].start == pieces[j - 1].end:
+            j += 1  # one run: pieces that touch
+        run = pieces[i:j]
+        if any(p.partial for p in run) and all(dated(p) for p in run if p.kind == UNKNOWN):
+            run = [replace(p, partial=False) for p in run]
+        out.extend(run)
+        i = j
+    return out
 
 
 def _split_at_punctuation(text: str, start: int, end: int, punct: dict[str, int]) -> list[tuple[int, int]]:

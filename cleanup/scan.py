@@ -15,7 +15,7 @@ from .dates import ChineseDate, chinese_dates
 from .english import at_word_bounds, lower_same_length, matches_case
 from .glossary.compiled import Compiled
 from .glossary.enindex import EnKey
-from .han import TERM, HanPiece, analyse_han
+from .han import TERM, HanPiece, analyse_han, dated_runs_whole
 
 if TYPE_CHECKING:
     from .rules.zh004 import Judged
@@ -56,8 +56,15 @@ class Scan:
         self.glossary = glossary
 
     @functools.cached_property
+    def _pieces(self) -> list[HanPiece]:
+        """The Han pieces as the glossary finds them, before the dates are read."""
+        return analyse_han(self.text, self.glossary)
+
+    @functools.cached_property
     def han(self) -> list[HanPiece]:
-        pieces = analyse_han(self.text, self.glossary)
+        pieces = self._pieces
+        if any(p.partial for p in pieces):  # 2025年春节联欢晚会: a year before a term is no untranslated clause
+            pieces = dated_runs_whole(pieces, self.chinese_dates)
         if any(p.partial for p in pieces):  # keys inside an untranslated clause: check their word boundaries
             from .fallback.boundaries import at_word_boundaries  # only documents with such clauses load it
 
@@ -88,7 +95,7 @@ class Scan:
     def chinese_dates(self) -> list[ChineseDate]:
         """Dates, times, percentages and approximate numbers written the Chinese way (ZH005;
         ZH003 leaves them be)."""
-        return chinese_dates(self.text, [(p.start, p.end) for p in self.han]) if self.han else []
+        return chinese_dates(self.text, [(p.start, p.end) for p in self._pieces]) if self._pieces else []
 
     @functools.cached_property
     def judged_amounts(self) -> Judged | None:

@@ -42,7 +42,7 @@ from collections.abc import Iterator
 import regex
 
 from ..datelines import datelines
-from ..dates import HEDGE_BEFORE
+from ..dates import HEDGE_BEFORE, ChineseDate
 from ..english import THE_BEFORE, capitalise, ordinal_needs_the, said_next, sentence_start, singular
 from ..han import MIXED, TERM
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
@@ -135,6 +135,33 @@ def _unit_said_after(text: str, end: int, english: str) -> str:
     return head if head and said_next(text, end, last) else english
 
 
+_PERIODS = regex.compile(r"(?:first|second) half|(?:first|second|third|fourth) quarter|first (?:two|three) quarters")
+
+
+def _period_after(scan: Scan, date: ChineseDate) -> tuple[int, str] | None:
+    """A part of the year a glossary term names right after a year (2025年上半年): where it ends,
+    and the English "the first half of 2025"."""
+    piece = scan.pieces_by_start.get(date.end)
+    if piece is None or piece.kind != TERM:
+        return None
+    english = scan.glossary.entry(piece.entry).en.removeprefix("the ")
+    if not _PERIODS.fullmatch(english):
+        return None
+    return piece.end, f"the {english} of {date.english}"
+
+
+def _known_ends(scan: Scan, pos: int) -> bool:
+    """Whether a whole glossary term or a Chinese date ends at ``pos`` (not a key inside a clause)."""
+    piece = scan.pieces_by_end.get(pos)
+    return (piece is not None and piece.kind == TERM and not piece.partial) or any(d.end == pos for d in scan.chinese_dates)
+
+
+def _known_starts(scan: Scan, pos: int) -> bool:
+    """Whether a whole glossary term or a Chinese date starts at ``pos``."""
+    piece = scan.pieces_by_start.get(pos)
+    return (piece is not None and piece.kind == TERM and not piece.partial) or any(d.start == pos for d in scan.chinese_dates)
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     text = scan.text
     lines = list(_datelines(scan))
@@ -149,7 +176,9 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue  # inside a glossary term: 第一季度报告 is the entry's (first-quarter report)
         before, after = text[date.start - 1 : date.start], text[date.end : date.end + 1]
         per = date.kind == "unit"  # 元/吨: the amount before is ZH004's, which writes it in English
-        clause = (has_han(before) and not per) or has_han(after)
+        clause = (has_han(before) and not per and not _known_ends(scan, date.start)) or (
+            has_han(after) and not _known_starts(scan, date.end)
+        )  # 2025年春节联欢晚会: a term or another date beside it is no untranslated clause
         guess = date.kind == "discount" or not date.sure  # 减3: a cut, or 3 off; 3比1 with no game in sight
         safety = Safety.SUGGESTION if clause or guess else Safety.SAFE
         said = date.english or "delete it (English counts without it)"
@@ -190,6 +219,13 @@ def check(scan: Scan) -> Iterator[Finding]:
             gone = Edit(Span(date.start - (text[date.start - 1 : date.start] == " "), date.end), "")
             yield Finding(CODE, Span(date.start, date.end), f"{message}; the English before says it", Fix((gone,), safety), origin)
             continue  # Article 10 of the Advertising Law第十条: said already
+        period = _period_after(scan, date) if date.english.isdigit() and len(date.english) == 4 else None
+        if period is not None:  # 2025年上半年: the first half of 2025
+            end, english_period = period
+            part = english_period if not sentence_start(text, date.start) else capitalise(english_period)
+            part = han_padding(text, date.start, end, part)
+            yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(date.start, end), part),), safety), origin)
+            continue
         chinese_law = _chinese_law_before(scan, date.start) if law is None and english.strip().startswith(_PARTS) else None
         if chinese_law is not None:  # 《刑法》第二百六十六条: Article 266 of the Criminal Law
             begin, title, entry_safety = chinese_law
