@@ -73,6 +73,14 @@ LIST_NEXT = regex.compile(
     r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?P<span>(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th))(?![A-Za-z0-9_])"
     r"(?P<next>\s*(?P<word>[A-Za-z]+)?)"
 )
+# A word before "on the 18th" that makes the ordinal no day: a golf hole, a lap, a floor.
+_NOT_A_DAY_BEFORE = regex.compile(
+    r"(?<![\w'’])(?i:birdie|birdied|bogey|bogeyed|eagle|eagled|par|parred|hole|green|tee|fairway|bunker|putt|lap|floor"
+    r"|storey|inning|innings|pick|seed)s?[ ]$"
+)
+# A future event after the latest date given (On March 10 … will open on the 2nd): a day before
+# that date's is next month's.
+_FUTURE_BEFORE = regex.compile(r"(?<![\w'’])(?i:will|shall|to be|due|scheduled|set to|expected to|plans? to)\b[^.!?\n]{0,60}$")
 FOLLOWERS = frozenset(
     "local and but when while with in at to for as he she it they we this that said says "
     "saying stated according which who where during after before amid was were is are will would "
@@ -185,6 +193,8 @@ def _relative_dates(text: str) -> list[_Relative]:
     for m in RELATIVE.finditer(text):
         if m.start("prep") < taken:
             continue  # the previous match's trailing word (or its range) was this preposition
+        if _NOT_A_DAY_BEFORE.search(text, max(0, m.start("prep") - 12), m.start("prep")):
+            continue  # a birdie on the 18th: a hole, not a day
         taken = m.end()
         day = int(m.group("day"))
         tails: list[regex.Match[str]] = []
@@ -223,7 +233,10 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue
         month, certain = _month_of(before, r.first or r.day)
         distinct = sorted({b[1] for b in before})
-        turned = not r.first and _later_day_before(explicit, r.anchor, month, r.day)
+        turned = not r.first and (
+            _later_day_before(explicit, r.anchor, month, r.day)
+            or (before[-1][1] == month and r.day < before[-1][2] and _FUTURE_BEFORE.search(text, max(0, r.anchor - 80), r.anchor))
+        )
         if turned:
             month = month % 12 + 1  # December 28 ... the 2nd: most likely January 2, for an editor to confirm
         if not 1 <= r.day <= calendar.monthrange(2024, month)[1]:
