@@ -300,6 +300,39 @@ def _without_title_said(text: str, start: int, english: str) -> str:
     return english
 
 
+_BETWEEN_BEFORE = regex.compile(r"(?<![\w'’])(?i:between)[ ]$")
+_PAIR = regex.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+_TAKES_THE_SHORT = frozenset(("US", "EU", "UK", "UN", "Philippines", "Netherlands"))
+
+
+def _pair_after_between(text: str, start: int, english: str) -> str:
+    """Two countries' joint name after "between" as the two names: ``between 中日`` is "between
+    China and Japan", not "between China-Japan" (and ``between 中美``: China and the US)."""
+    pair = _PAIR.fullmatch(english)
+    if pair is None or not _BETWEEN_BEFORE.search(text, max(0, start - 9), start):
+        return english
+    first, second = pair.groups()
+    return f"{first} and {'the ' if second in _TAKES_THE_SHORT else ''}{second}"
+
+
+_LEADING_FUNCTION = frozenset("with a an to of in on for at by and as from".split())
+
+
+def _without_words_said_before(text: str, start: int, english: str) -> str:
+    """The English without its first function words when the text says them right before the
+    Chinese: ``with a 缓期二年执行`` is "with a two-year reprieve", not "with a with a …"."""
+    words = english.split(" ")
+    for k in range(min(2, len(words) - 1), 0, -1):
+        lead = words[:k]
+        if not all(w.lower() in _LEADING_FUNCTION for w in lead):
+            continue
+        said = " ".join(lead)
+        before = text[max(0, start - len(said) - 2) : start].rstrip(" ")
+        if before.lower().endswith(said.lower()) and not before[: len(before) - len(said)][-1:].isalpha():
+            return " ".join(words[k:])
+    return english
+
+
 def without_next_words(text: str, end: int, english: str) -> tuple[str, int]:
     """The English to put in, and how far past ``end`` it reaches, when the text says the last
     words of it right after the Chinese: ``the 金沙江 River`` is the Jinsha River, not "the Jinsha
@@ -404,6 +437,8 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue
         english, reach = without_next_words(scan.text, piece.end, english)
         english = _without_title_said(scan.text, piece.start, english)
+        english = _without_words_said_before(scan.text, piece.start, english)
+        english = _pair_after_between(scan.text, piece.start, english)
         if named_by_place(scan, piece, english):
             english = title_case(english)  # 海淀区应急管理局: Haidian District Emergency Management Bureau
         if (
