@@ -450,7 +450,8 @@ _HEAD_NOUNS = frozenset(
     networks route routes operator operators fleet fleets technology technologies standard standards
     subsidy subsidies quota quotas salary salaries wage wages rule rules regulation regulations case cases
     gang gangs group groups team teams union unions exam exams pension pensions training recruitment
-    shortage shortages effect effects problem problems issue issues crisis risk risks concern concerns""".split()
+    shortage shortages effect effects problem problems issue issues crisis risk risks concern concerns
+    investor investors trader traders trading rally listing listings valuation valuations""".split()
 )
 # Plurals that are not the plural of a count noun: esports is not "esport", goods not "good".
 _PLURAL_ONLY = frozenset(
@@ -462,7 +463,8 @@ _PLURAL_ONLY = frozenset(
 def attributive_plural(text: str, start: int, end: int, english: str) -> bool:
     """Whether a plural term at ``text[start:end]`` modifies the noun after it, and so takes the
     singular: ``several 新能源汽车 makers`` (new energy vehicle makers), ``the 国债 yield``."""
-    if not english.islower() or "," in english or " of " in english or english.rsplit(" ", 1)[-1] in _PLURAL_ONLY:
+    last = english.rsplit(" ", 1)[-1]
+    if not last.islower() or "," in english or " of " in english or last in _PLURAL_ONLY:
         return False
     word = _NEXT_LOWER.match(text[end : end + 30])
     if word is None or word.group(1) not in _HEAD_NOUNS or text.startswith(" to ", end + word.end()):
@@ -483,14 +485,14 @@ _THE_NAMES = frozenset(
 )
 _THE_FORM = regex.compile(
     r"^(?:Ministry|Department|Office|University|Institute|Academy|Republic|Supreme People's|Central"
-    r" Committee|National People's Congress|People's Bank|People's Republic"
+    r" Committee|Standing Committee|National People's Congress|People's Bank|People's Republic"
     r"|(?:Port|Bank|Gulf|Bay|Temple|Palace|Hall|Tomb|Gate|Museum|Cave|Isle) of)\b"
     r"|\b(?:River|Sea|Ocean|Strait|Gulf|Islands|Mountains|Canal|Commission|Committee|Council|Ministry"
     r"|Administration|Federation|Association|Peninsula|Plateau|Desert|Basin|Delta|Organization|Organisation"
     r"|Union|Fund|Forum|Festival|Bureau|Department|Agency|Center|Centre|Assembly|Party|Court|Office|Emperor|Empress|Dynasty"
-    r"|Museum)$"
+    r"|Museum|Corridor)$"
     r"|^(?!.*\b(?:University|College|School|Institute|Thought)\b).*\b(?:Law|Code|Constitution)$"  # the Food Safety Law
-    r"|\b(?:Academy|Bureau|Bank|Center|Centre|Office|Agency|Party|Association|Law) (?:of|for)\b"  # not X University of Y
+    r"|\b(?:Academy|Bureau|Bank|Center|Centre|Office|Agency|Party|Association|Law|Forum) (?:of|for)\b"  # not X University of Y
 )
 # A verb whose object may be such a name: He urged 世卫组织 to act (the World Health Organization).
 _VERB_BEFORE = regex.compile(r"(?<![\w'’])([a-z]+)[ ]$")
