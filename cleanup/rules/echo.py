@@ -112,11 +112,16 @@ def _acronym_before(text: str, end: int, english: Iterable[str]) -> bool:
     return word.group(1) in initials
 
 
+_CLOSING_QUOTES = "\"'”’»」』"
+
+
 def _said_before(text: str, end: int, forms: list[str], english: tuple[str, ...]) -> bool:
     """Whether the English ending at ``end`` says the term: one of its forms, its acronym (IAEA),
     or its name with a company's legal form after it (… Group Co., Ltd.)."""
     if _ends_with(text, end, forms) or _acronym_before(text, end, english):
         return True
+    if end > 0 and text[end - 1] in _CLOSING_QUOTES and _ends_with(text, end - 1, forms):
+        return True  # the so-called "involution" (内卷): the English in quotes
     legal = _LEGAL_SUFFIX.search(text, max(0, end - 24), end)
     return legal is not None and _ends_with(text, legal.start(), forms)
 
