@@ -239,7 +239,7 @@ _NUMERALS = "〇零一二两三四五六七八九十"
 _TRADITIONAL = str.maketrans(
     "個萬億歲時點號週鐘輛項條張臺隻頭屆輪兩餘畝滿減場顆戶噸紀曆臘許農陰間棟", "个万亿岁时点号周钟辆项条张台只头届轮两余亩满减场颗户吨纪历腊许农阴间栋"
 )
-_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸吨顷瓦度户纪代初底末旬成折比许升卡罐瓶箱袋盒册/享同环每左上以半之星拜安步桌级" + _COUNTERS
+_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸吨顷瓦度户纪代初底末旬成折比许升卡罐瓶箱袋盒册/享同环每左上以半之星拜安步桌级℃下帕桶晚股" + _COUNTERS
 _CUE = regex.compile(f"[{regex.escape(_CUES)}]")  # one scan, in C, for any of them
 _TRADITIONAL_FORMS = regex.compile(f"[{''.join(map(chr, _TRADITIONAL))}]")
 _KINDS = (

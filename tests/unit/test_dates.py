@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cleanup import dates as _dates
 from cleanup.dates import chinese_dates
 
 
@@ -57,3 +58,16 @@ from cleanup.dates import chinese_dates
 ])  # fmt: skip
 def test_chinese_dates(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(text[d.start : d.end], d.english, d.kind) for d in chinese_dates(text)] == found
+
+
+def test_every_unit_has_a_cue_so_a_lone_reading_is_not_skipped() -> None:
+    """The cue scan skips a document with none of the cue characters: a unit without one (℃, 桶)
+    was read only when some other cue happened to be in the text."""
+    cues = set(_dates._CUES)
+    units = [*_dates._QUANTITY_UNITS, *_dates._PER_UNITS, "℃", "百帕"]
+    assert [u for u in units if not cues & set(u)] == []
+
+
+def test_a_lone_temperature_or_barrel_count_is_read() -> None:
+    assert [d.english for d in chinese_dates("It will drop to 零下15℃.")] == ["minus 15 degrees Celsius"]
+    assert [d.english for d in chinese_dates("It produced 30万桶 a day.")] == ["300,000 barrels"]
