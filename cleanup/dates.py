@@ -96,7 +96,7 @@ _QUANTITY_UNITS = {
     "平米": "square meter", "毫安": "mAh", "毫安时": "mAh", "步": "step", "桌": "table",
     "公里/小时": "kilometer per hour", "千米/小时": "kilometer per hour", "公里每小时": "kilometer per hour",
     "米/秒": "meter per second", "米每秒": "meter per second", "纳米": "nanometer", "微米": "micrometer",
-    "毫克": "milligram", "微克": "microgram", "百帕": "hectopascal",
+    "毫克": "milligram", "微克": "microgram", "百帕": "hectopascal", "例": "case", "次": "time",
 }  # fmt: skip
 # A price per unit: 98.5元/吨 is 98.5 yuan per tonne (ZH004 writes the amount, this the unit). The
 # units are the quantities' where both read them (吨, 小时, 公斤 …), and these besides.
@@ -118,7 +118,7 @@ _MEASURES = (
     "百帕",
 )  # fmt: skip  # figures even below 10 (AP)
 # Units that count things an English noun after them may name: 3.2万人次 visits is 32,000 visits.
-_COUNTED_UNITS = ("人次", "户", "辆", "架次", "人", "罐", "瓶", "箱", "袋", "盒", "册", "套", "件", "台")
+_COUNTED_UNITS = ("人次", "户", "辆", "架次", "人", "罐", "瓶", "箱", "袋", "盒", "册", "套", "件", "台", "例", "次")
 # Units a figure may follow straight on (3年6个月, 2小时30分钟); after any other, a figure makes
 # another reading (1米8 is 1.8 meters).
 _TIME_UNITS = frozenset("年 个月 个多月 个多小时 周 星期 天 小时 个小时 个钟头 分钟 秒钟 秒 个工作日 工作日".split())
