@@ -141,6 +141,8 @@ def echo_edits(text: str, start: int, end: int, english: Iterable[str]) -> tuple
     forms = _forms(english)
     if not forms:
         return None
+    if start > 0 and text[start - 1] in "《〈" and text[end : end + 1] in "》〉":
+        start, end = start - 1, end + 1  # "Ne Zha 2" (《哪吒之魔童闹海》): the title marks go with it
     before, after = _skip_back(text, start), _skip_on(text, end)
     if before > 0 and text[before - 1] == "/" and _ends_with(text, before - 1, forms):
         return (Edit(Span(before - 1, end), ""),)  # Tesla/特斯拉: the name twice

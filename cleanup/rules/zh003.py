@@ -265,6 +265,9 @@ def _outside(pieces: list[HanPiece], dates: list[tuple[int, int]]) -> Iterator[H
             yield dataclasses.replace(piece, start=start, end=piece.end)
 
 
+# A work's Chinese title in brackets right after its English title in quotes: "Ne Zha 2" (《哪吒之魔童闹海》).
+_TITLE_GLOSS_BEFORE = regex.compile(r"(?<=[\"”’'])[ ]?[（(]《$")
+_TITLE_GLOSS_AFTER = regex.compile(r"》[)）]")
 _COMPANY_WORDS = frozenset(("公司", "有限公司", "股份有限公司", "有限责任公司"))  # 公司 after a brand's Latin name
 _PINYIN_BRACKET = regex.compile(r"[ ]?[（(]([A-Z][A-Za-z'’]*(?:[ -][A-Za-z'’]+){0,3})[)）]")
 
@@ -298,6 +301,13 @@ def check(scan: Scan) -> Iterator[Finding]:
         spaced = _spaced_title(scan, piece, han)
         if spaced is not None:  # 刘伦旭 教授: Professor Liu Lunxu
             yield spaced
+            continue
+        gloss = _TITLE_GLOSS_BEFORE.search(scan.text, max(0, piece.start - 4), piece.start)
+        close = _TITLE_GLOSS_AFTER.match(scan.text, piece.end) if gloss is not None else None
+        if gloss is not None and close is not None:  # "Blossoms Shanghai" (《繁花》): the title's Chinese, deleted
+            message = f"'{han}' ({pinyin_of(han)}): the Chinese title after the English title it gives; delete it"
+            edit = Edit(Span(gloss.start(), close.end()), "")
+            yield Finding(CODE, Span(piece.start, piece.end), message, Fix((edit,), Safety.SAFE), Origin("echo"))
             continue
         bracket = name_bracket_edits(scan.text, piece.start, piece.end)
         if bracket is not None:  # China Passenger Car Association (乘联会): the name's Chinese, deleted
