@@ -428,11 +428,11 @@ def _range_end(text: str, start: int, found: list[ChineseDate]) -> bool:
 
 
 def _moment(day: str, clock: str, chinese: str) -> str:
-    """A date and a clock time as one moment (March 5, 9 a.m.). Midnight belongs to a day's end in
+    """A date and a clock time as one moment (9 a.m. on March 5). Midnight belongs to a day's end in
     English (AP) but 0时 starts the day: 9月10日0时 is the start of September 10, 9月10日24时 its end,
     which "September 10, midnight" would leave to a guess."""
     if clock != "midnight":
-        return f"{day}, {clock}"
+        return f"{clock} on {day}"  # 3月5日上午9时: 9 a.m. on March 5 (AP: time, then date)
     starts = chinese.translate(_DIGITS).lstrip("凌晨").startswith(("0", "00"))
     return f"the {'start' if starts else 'end'} of {day}"
 

@@ -83,6 +83,11 @@ _NOUN_AFTER = regex.compile(
 )
 _MASS_AFTER_OF = regex.compile(r" of (?:[a-z][\w-]* ){0,2}(?:supplies|goods|materials|equipment|clothing|luggage|furniture|merchandise|produce|relics|artifacts)\b")
 _FULL_DATE = regex.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}")
+_MOMENT = regex.compile(r"(?:\d{1,2}(?::\d\d)? [ap]\.m\.|noon) on .+")
+_MONTH_OR_YEAR = regex.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|\d{4}"
+)
+_ON_BEFORE = regex.compile(r"(?<![\w'’])[Oo]n[ ]$")
 _THE_EARLY_BEFORE = regex.compile(r"(?<![\w'’])(?i:the) (?i:early|late|mid|middle)[ -]?$")
 _LOWER_WORD_AFTER = regex.compile(r"[ ][a-z]")
 # A law's English name right before its article number: English puts the article first.
@@ -264,6 +269,13 @@ def check(scan: Scan) -> Iterator[Finding]:
         echo = echo_edits(text, date.start, date.end, (english.strip(),)) if bracketed(text, date.start, date.end) else None
         if echo is not None:  # March 5 (3月5日): the English before says it
             yield Finding(CODE, Span(date.start, date.end), f"{message}; it repeats the English beside it", Fix(echo, safety), origin)
+            continue
+        moment, month = _MOMENT.fullmatch(english.strip()), _MONTH_OR_YEAR.fullmatch(english.strip())
+        on = _ON_BEFORE.search(text, max(0, date.start - 3), date.start) if moment or month else None
+        if on is not None:  # On 3月5日上午9时: At 9 a.m. on March 5; filed on 2023年12月: in December 2023
+            word = "at " if moment else "in "
+            at = (word.capitalize() if on.group()[0] == "O" else word) + english.lstrip()
+            yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(on.start(), date.end), at),), safety), origin)
             continue
         yield replace_after_article(text, CODE, date.start, date.end, english, safety, message, origin)
 
