@@ -191,8 +191,8 @@ DATE = regex.compile(
     r"(?:\s*(?P<min3>\d{1,2})\s*分|(?P<half3>半))?(?P<about3>许)?"
     r"|(?P<hx>\d{1,2})\s*时(?:\s*(?P<minx>\d{1,2})\s*分)?许"
     r"|(?P<h>\d{1,2})\s*[时点]\s*(?:(?P<min>\d{1,2})\s*分(?:(?P<hsec>\d{1,2})秒)?|(?P<half>半))"
-    r"|(?<![\d.小])(?P<hb>\d{1,2})时(?![\p{Han}\d])"
-    r"|(?<![\d.,小])(?P<hd>\d{1,2})点(?![\p{Han}\d])"
+    r"|(?<![\d.小])(?P<hb>\d{1,2})时(?:(?![\p{Han}\d])|(?=[至到]\d{1,2}时))"  # 9时至17时: a span of the day
+    r"|(?<![\d.,小])(?P<hd>\d{1,2})点(?:(?![\p{Han}\d])|(?=[至到]\d{1,2}点))"  # 8点至17点: a span of the day
     r"|(?<![\d.,])(?P<ipt>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,5}(?:\.\d+)?|\d{1,2}\.\d+)点(?![\p{Han}\d])"
     r"|(?<![时点])(?:(?P<sh>\d{1,2})小时)?(?P<sm>\d{1,3})分(?P<ss>\d{1,2})秒(?P<sf>\d{1,3})?(?!\.?\d)"
     r"|(?P<sec>\d{1,3})秒(?P<secf>\d{1,3})(?!\.?\d)"
@@ -427,6 +427,24 @@ def _range_end(text: str, start: int, found: list[ChineseDate]) -> bool:
     return last is not None and link is not None and last.kind == "date" and last.english[:1].isupper()
 
 
+_TIME_LINK = regex.compile(r"\s*(?:至|到|-|–|~|～|and|to|until|till)\s*")
+_HOUR = regex.compile(r"\d{1,2}")
+
+
+def _morning_before(first: ChineseDate, second: ChineseDate, text: str) -> ChineseDate | None:
+    """The first of two clock times that span a stretch, read as a morning hour when the second
+    is an afternoon hour on the 24-hour clock that it would otherwise come after: 8点至17点 is
+    8 a.m. to 5 p.m. (20:00 to 17:00 runs backwards); 1点至17点 stays open (1 p.m. fits)."""
+    hour = _HOUR.match(first.english)
+    end = _HOUR.search(text, second.start, second.end)
+    if hour is None or not first.english.endswith("o'clock") or end is None or not _TIME_LINK.fullmatch(text, first.end, second.start):
+        return None
+    n, h = int(hour.group()), int(end.group())
+    if not (13 <= h <= 23 and 1 <= n < 12 and n + 12 >= h):
+        return None
+    return ChineseDate(first.start, first.end, f"{n} a.m.", "time", True)
+
+
 def _moment(day: str, clock: str, chinese: str) -> str:
     """A date and a clock time as one moment (9 a.m. on March 5). Midnight belongs to a day's end in
     English (AP) but 0时 starts the day: 9月10日0时 is the start of September 10, 9月10日24时 its end,
@@ -444,6 +462,14 @@ def _joined(found: list[ChineseDate], text: str) -> list[ChineseDate]:
     out: list[ChineseDate] = []
     for date in found:
         last = out[-1] if out else None
+        if last is not None and last.kind == date.kind == "time" and not last.sure:
+            morning = _morning_before(last, date, text)
+            if morning is not None:  # between 8点 and 17点: 8 a.m. (8 p.m. would end the span before it began)
+                out[-1] = last = morning
+        link = _RANGE.fullmatch(text, last.end, date.start) if last is not None and last.kind == date.kind == "time" else None
+        if last is not None and link is not None and link.group(1) is not None:  # 8点至17点: 8 a.m. to 5 p.m.
+            out[-1] = ChineseDate(last.start, date.end, f"{last.english} to {date.english}", "time", last.sure and date.sure)
+            continue
         if last is not None and last.kind == "date" and date.kind == "time" and last.end == date.start:
             out[-1] = ChineseDate(last.start, date.end, _moment(last.english, date.english, text[date.start : date.end]), "date")
             continue
