@@ -90,6 +90,9 @@ def chinese_decimal(text: str, units: dict[str, int]) -> Decimal | None:
     return Decimal(f"{whole}.{fraction}") * factor
 
 
+_YI_WAN = regex.compile(r"亿(\d{1,4})万")  # the 万 part of 1亿2000万
+
+
 def figure(num: str, scale: str, units: dict[str, int]) -> tuple[str, bool] | None:
     """The English figure of ``num`` (digits with an optional Chinese unit, or Chinese numerals)
     followed by the English ``scale`` as written (`` billion`` or ""), and whether it was
@@ -101,6 +104,10 @@ def figure(num: str, scale: str, units: dict[str, int]) -> tuple[str, bool] | No
     unit = num[arabic.end() :].strip()
     if not unit:
         return arabic.group() + scale, False
+    mixed = _YI_WAN.fullmatch(unit)
+    if mixed is not None and not scale and "." not in arabic.group():  # 1亿2000万: 120 million
+        value = Decimal(arabic.group().replace(",", "")) * 10**8 + Decimal(mixed.group(1)) * 10**4
+        return english_number(value), True
     if scale or unit not in units:
         return None  # 3亿 billion says the scale twice
     return english_number(Decimal(arabic.group().replace(",", "")) * units[unit]), True

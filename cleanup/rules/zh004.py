@@ -100,7 +100,7 @@ def _pattern(index: CurrencyIndex) -> regex.Pattern[str]:
     more = rf"(?:[多余](?=[ ]?(?:{cur})|[^\p{{Han}}\d]|$))"
     cn_num = rf"(?:[{cn_start}][{cn_all}]*(?:点[{regex.escape('〇零一二三四五六七八九')}]+[{cn_units}]+|[多余][{cn_units}]+)?)"
     num = (
-        rf"(?:(?:(?<![最接附将靠临])近[ ]?)?(?:{arabic}(?:[多余]?[ ]?(?:{unit})(?![0-9]))?{more}?"
+        rf"(?:(?:(?<![最接附将靠临])近[ ]?)?(?:{arabic}(?:亿\d{{1,4}}万(?![0-9])|[多余]?[ ]?(?:{unit})(?![0-9]))?{more}?"
         rf"|(?<![{cn_all}])(?:{cn_num}|(?<=近)[{cn_big}][{cn_all}]*){more}?))"
     )
     english = rf"(?:[ ](?P<{{}}>(?i:{_alt(index.english)}))(?![A-Za-z]))?"  # 人民币 120 billion yuan
