@@ -498,7 +498,9 @@ def _joined(found: list[ChineseDate], text: str) -> list[ChineseDate]:
                 english = f"{last.english}{link.group()}{date.english}"
             else:
                 dash = link.group(1) in "-–" and date.english.isdigit()  # 3月1日-5日: March 1-5
-                english = f"{last.english}{'-' if dash else ' to '}{date.english}"
+                both = _FULL_DATE_END.search(last.english) and _FULL_DATE_END.search(date.english)
+                comma = "," if not dash and both else ""  # December 30, 2024, to January 2, 2025 (AP)
+                english = f"{last.english}{comma}{'-' if dash else ' to '}{date.english}"
             year = _YEAR_OF_FIRST.fullmatch(english)
             if year is not None:  # 2024年1月1日至12月31日: January 1 to December 31, 2024
                 english = f"{year.group(1)}{year.group(3)}, {year.group(2)}"
@@ -508,6 +510,7 @@ def _joined(found: list[ChineseDate], text: str) -> list[ChineseDate]:
     return out
 
 
+_FULL_DATE_END = regex.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}$")
 _YEAR_OF_FIRST = regex.compile(r"([A-Z][a-z]+ \d{1,2}), (\d{4})( to [A-Z][a-z]+ \d{1,2}|-\d{1,2}| to \d{1,2})")
 _PLAIN_DATE = regex.compile(r"[A-Z][a-z]+ \d{1,2}(?:, \d{4})?|[A-Z][a-z]+(?: \d{4})?|\d{4}|\d{1,2}")
 
