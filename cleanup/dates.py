@@ -195,6 +195,7 @@ DATE = regex.compile(
     r"|(?<![\d.,小])(?P<hd>\d{1,2})点(?:(?![\p{Han}\d])|(?=[至到]\d{1,2}点))"  # 8点至17点: a span of the day
     r"|(?<![\d.,])(?P<ipt>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,5}(?:\.\d+)?|\d{1,2}\.\d+)点(?![\p{Han}\d])"
     r"|(?<![时点])(?:(?P<sh>\d{1,2})小时)?(?P<sm>\d{1,3})分(?P<ss>\d{1,2})秒(?P<sf>\d{1,3})?(?!\.?\d)"
+    r"|(?<![\d.])(?P<hh>\d{1,2})(?:个)?小时(?P<hm>\d{1,2})分(?:钟)?(?![\d秒])"  # 1小时03分: 1 hour 3 minutes
     r"|(?P<sec>\d{1,3})秒(?P<secf>\d{1,3})(?!\.?\d)"
     rf"|百分之(?P<pct>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
     rf"|(?P<permil>千|万)分之(?P<pmv>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
@@ -247,7 +248,7 @@ _KINDS = (
     ("quantity", "qty"), ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"),
     ("percentage", "pctof"), ("quantity", "hnum"), ("counter", "lone"), ("percentage", "permil"),
     ("percentage", "cheng"), ("discount", "zhe"), ("score", "s1"), ("quantity", "pts"), ("quantity", "term"),
-    ("quantity", "temp"), ("quantity", "temp2"), ("quantity", "mag"), ("quantity", "mag2"), ("quantity", "evq"), ("quantity", "sm"), ("quantity", "sec"),
+    ("quantity", "temp"), ("quantity", "temp2"), ("quantity", "mag"), ("quantity", "mag2"), ("quantity", "hh"), ("quantity", "evq"), ("quantity", "sm"), ("quantity", "sec"),
 )  # fmt: skip  # what a match is, by its group; anything else is a date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
@@ -1063,6 +1064,14 @@ def _race_time(m: regex.Match[str]) -> str:
     return " ".join(parts)
 
 
+def _hours_minutes(m: regex.Match[str]) -> str | None:
+    """1小时03分 → 1 hour 3 minutes, 2个小时30分钟 → 2 hours 30 minutes."""
+    hours, minutes = int(m["hh"]), int(m["hm"])
+    if minutes >= 60:
+        return None
+    return f"{hours} hour{'' if hours == 1 else 's'} {minutes} minute{'' if minutes == 1 else 's'}"
+
+
 def _per_mille(m: regex.Match[str]) -> str | None:
     """千分之五 → 0.5 percent, 万分之三 → 0.03 percent."""
     value = _decimal(m["pmv"])
@@ -1173,7 +1182,7 @@ _READERS = (
     ("decy", _decade), ("bcy", _era_year), ("ady", _era_year), ("em", _edge), ("ey2", _edge), ("erel2", _edge),
     ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("hd", _hour_dian), ("per", _per_unit), ("died", _died_aged), ("cmp", _compared), ("ppt", _percentage_points), ("halfh", _half_hour), ("fden", _fraction), ("wd", _weekday), ("apct", _approximate), ("eamt", _each), ("ipt", _index_points), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
     ("cheng", _share), ("zhe", _discount), ("term", _term), ("temp", _temperature), ("temp2", _temperature),
-    ("evq", _event), ("mag", _magnitude), ("mag2", _magnitude),
+    ("evq", _event), ("mag", _magnitude), ("mag2", _magnitude), ("hh", _hours_minutes),
 )  # fmt: skip  # the groups read by a function of their own
 
 
