@@ -544,6 +544,10 @@ _PARTS = {"条": "Article", "章": "Chapter", "款": "Paragraph"}  # of a law: �
 _COUNTED = {"季度": " quarter", "轮": " round", "批": " batch", "次": "", "剂": " dose", "分钟": " minute"}  # 第一季度 → first quarter
 
 
+_NOUN_OF_ROUND = regex.compile(
+    r"[ ](?!(?:was|were|is|are|has|have|had|will|would|of|and|or|in|on|to|for|with|at|by|that|which|began|ended"
+    r"|started|opened|closed|took|came|saw)\b)[a-z][a-z-]+"
+)
 _NO_NOUN_AFTER_TIME = regex.compile(
     r"(?:[ ]?(?:the|a|an|that|this|he|she|it|they|we|I|you|his|her|its|their|our|in|since|that)\b|[ ]?[.,;:!?)]|$)"
 )
@@ -562,6 +566,8 @@ def _ordinal(m: regex.Match[str]) -> str | None:
         return _ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)  # the third CIIE, the 14th NPC (Xinhua)
     if unit == "季度" and n > 4:
         return None
+    if unit in ("轮", "批") and _NOUN_OF_ROUND.match(m.string, m.end()):
+        return f"{_nth(n)}{_COUNTED[unit]} of"  # the 第十轮 strategic consultation: the 10th round of …
     if unit == "次" and _NO_NOUN_AFTER_TIME.match(m.string, m.end()):
         return f"{_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)} time"  # the 第5次 the event is held: the fifth time
     return (_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)) + _COUNTED[unit]
