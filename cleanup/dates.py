@@ -1130,7 +1130,8 @@ def _score(m: regex.Match[str], text: str) -> tuple[str | None, bool]:
 
 _POINTS_BEFORE = regex.compile(
     r"(?i:\b(?:scored|scoring|scores|score of|netted|tallied|poured in|racked up|finished with|led with|added|"
-    r"contributed|chipped in|chipped in with|averaged|averaging|averages)[ ])$"
+    r"contributed|chipped in|chipped in with|averaged|averaging|averages|have|has|had|earned|collected|level on|sit on"
+    r"|sits on|top with|tops with)[ ])$"  # Port have 31分 (a league table's points)
 )
 _POINTS_AFTER = regex.compile(
     r"(?:,|[ ](?:and|to go with|plus|with))[ ](?:\d+|[a-z]+)[ ](?i:rebounds|assists|steals|blocks|boards|turnovers)\b"
