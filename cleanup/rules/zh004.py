@@ -246,7 +246,9 @@ def _amount(ctx: _Context, m: regex.Match[str]) -> Amount | None:
     chinese = not num[0].isdigit()
     plain = not scale and not any(c in ctx.index.units or c in ",." for c in num)
     per = ctx.text.startswith("/", end)  # 1795元/股: a price per share, no year
-    loose = (pre and plain and not said) or (not converted and year_like(number) and not per)  # 美元 500, 2019美元
+    # 美元 500: the figure after a currency word may not be its amount; 美元2019 may be a year. A
+    # figure before the currency (2000元) is its amount, whatever year it looks like.
+    loose = (pre and plain and not said) or (pre and not converted and year_like(number) and not per)
     loose = loose or (named is not None and not said)
     return Amount(start, end, entry, number, chinese, loose, hedge)
 
