@@ -650,7 +650,7 @@ _MASS_UNITS = ("吨", "克", "公斤", "千克", "斤", "立方米", "桶", "升
 _MASS_NOUN_NEXT = regex.compile(
     rf"[ ](?!{_FUNCTION_WORDS}\b|(?i:per|each|every|a|an|last|next|this|these|those|daily|yearly|annually|today|"
     r"yesterday|now|more|less|were|was|has|have|had|will|would|could|can|should|must|may|might|are|be|been|"
-    r"said|says|ago|later|earlier|above|below|so|than|too|already)\b)[a-z][a-z-]+\b"
+    r"said|says|ago|later|earlier|above|below|so|than|too|already|twice|once|thrice|times|weekly|monthly|orally)\b)[a-z][a-z-]+\b"
 )
 # What may come next where a plural noun is looked for: not a function word, nor a word in -s that
 # is no plural noun (has, says, rises, always).

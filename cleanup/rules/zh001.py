@@ -319,13 +319,14 @@ _LEADING_FUNCTION = frozenset("with a an to of in on for at by and as from".spli
 
 
 def _without_words_said_before(text: str, start: int, english: str) -> str:
-    """The English without its first function words when the text says them right before the
-    Chinese: ``with a 缓期二年执行`` is "with a two-year reprieve", not "with a with a …"."""
+    """The English without its first function words or name when the text says them right before
+    the Chinese: ``with a 缓期二年执行`` is "with a two-year reprieve", not "with a with a …";
+    ``WeChat 公众号`` is "WeChat official account"."""
     words = english.split(" ")
     for k in range(min(2, len(words) - 1), 0, -1):
         lead = words[:k]
-        if not all(w.lower() in _LEADING_FUNCTION for w in lead):
-            continue
+        if not all(w.lower() in _LEADING_FUNCTION or w[:1].isupper() for w in lead):
+            continue  # function words, or a name: the hospital's WeChat 公众号 (WeChat official account)
         said = " ".join(lead)
         before = text[max(0, start - len(said) - 2) : start].rstrip(" ")
         if before.lower().endswith(said.lower()) and not before[: len(before) - len(said)][-1:].isalpha():
