@@ -73,6 +73,7 @@ def check(scan: Scan) -> Iterator[Finding]:
 
 
 _WITHHELD = regex.compile(r"([A-Z][a-z]+)(?:某某|某)")  # Chen某: a name withheld, as court news writes it
+_SURNAME_THEN_GIVEN = regex.compile(r"([A-Z][a-z]+)(\p{Han}{2})")  # Zhang艺谋: a surname, then the given name
 _PINYIN_THEN_HAN = regex.compile(r"([A-Z][a-z]+)(\p{Han})")  # Hua西: the translator stopped one character short
 
 
@@ -91,6 +92,14 @@ def _read_whole(token: str, han: str) -> tuple[str, str] | None:
     if halfway is not None and looks_transliterated(halfway.group(1)) and halfway.group(2) in _PLACE_GENERICS:
         generic = _PLACE_GENERICS[halfway.group(2)]  # Anji县 → Anji County, Xihu区 → Xihu District
         return f"{halfway.group(1)} {generic}", f"a place's name in pinyin and its generic {halfway.group(2)}"
+    given = _SURNAME_THEN_GIVEN.fullmatch(token)
+    if given is not None and given.group(2)[-1] not in _GENERIC_ENDS:
+        from ..fallback.names import SURNAMES  # the pinyin tables load only for such a token
+        from ..fallback.pinyin import spelled as spell
+
+        name = spell(given.group(2)) if given.group(1) in set(SURNAMES.values()) else ""
+        if name:  # Zhang艺谋 → Zhang Yimou
+            return f"{given.group(1)} {name.replace(chr(39), '')}", "a surname in pinyin before a given name in Chinese"
     if halfway is None or not looks_transliterated(halfway.group(1)) or halfway.group(2) in _GENERIC_ENDS:
         return None  # Mei元 is half of 美元 (dollars), no name: a generic ends no pinyin name
     from ..fallback.pinyin import spelled  # the pinyin tables load only for such a token
