@@ -45,6 +45,8 @@ def replace_after_article(
     """``replace``, with an ``a``/``an`` right before the span made to agree with the English
     that comes in (``a 非典型 case`` → ``an atypical case``): the edit then covers the article."""
     edit_start, after = agree_article(text, start, after)
+    if after.endswith(".") and not after.endswith("..") and text[end : end + 1] == "." and text[end + 1 : end + 2] != ".":
+        after = after[:-1]  # by 中国电影股份有限公司.: "… Co., Ltd." ends the sentence too, with one full stop
     fix = Fix((Edit(Span(edit_start, end), after),), safety)
     return Finding(code, Span(start, end), message, fix, origin)
 
