@@ -577,8 +577,10 @@ def the_missing(text: str, start: int, end: int, english: str) -> bool:
     start (``国务院 also approved``: The State Council also approved). After anything else
     (a possessive, an adjective, a verb) the writer may have meant it so; and a name that
     modifies a noun after it takes none (``in 国务院 meetings``, ``in 财政部-approved plans``)."""
+    if not takes_the(english):
+        return False
     begin = _first_conjunct(text, start, end)  # from Europe and 美国: from Europe and the United States
-    if not takes_the(english) or not (_object_place(text, begin) or _speaks_after_a_break(text, start, end)):
+    if not (_object_place(text, begin) or _speaks_after_a_break(text, start, end)):
         return False  # 国务院 also approved it: The State Council, at a sentence's start too
     if text[end : end + 1] == "-":
         return False
