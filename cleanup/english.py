@@ -406,6 +406,15 @@ def modifies_noun(text: str, start: int, end: int) -> bool:
     )
 
 
+_AUXILIARIES = frozenset("has have had is was are were will would can could should must may might also".split())
+
+
+def verb_next(text: str, end: int) -> bool:
+    """Whether a common verb or an auxiliary comes right after ``end`` (The 中国 said, … rose)."""
+    word = _NEXT_LOWER.match(text[end : end + 30])
+    return word is not None and (word.group(1) in _VERBS_AFTER or word.group(1) in _AUXILIARIES)
+
+
 _A_BEFORE = regex.compile(r"(?<![\w'’])(?i:an?)[ ]$")
 # A determiner and an adjective, or a possessive, before a measure that modifies the noun after it:
 # a new 100万吨 ethylene plant, the company's 100万吨 plant, the world's longest 55公里 sea bridge.
@@ -481,7 +490,8 @@ _THE_NAMES = frozenset(
     |White House|State Council|Bahamas|Maldives|Pacific|Atlantic|Mediterranean|Gaza Strip|West Bank
     |Korean Peninsula|Mainland|Greater Bay Area|Belt and Road Initiative|Hague|Gambia|Far East|World Bank
     |Federal Reserve|European Central Bank|Asian Development Bank|Asian Infrastructure Investment Bank
-    |New Development Bank|G7|G20|Chinese mainland""".split("|")
+    |New Development Bank|G7|G20|Chinese mainland|UAE|US|UK|EU|UN|DPRK|United Arab Emirates|Czech Republic
+    |Dominican Republic|Central African Republic|Comoros|Seychelles|Solomon Islands|Marshall Islands""".split("|")
 )
 _THE_FORM = regex.compile(
     r"^(?:Ministry|Department|Office|University|Institute|Academy|Republic|Supreme People's|Central"

@@ -66,13 +66,15 @@ from ..english import (
     singular,
     singular_here,
     singular_subject,
+    takes_the,
     the_missing,
     title_case,
+    verb_next,
 )
 from ..gerunds import gerund_as_verb
 from ..glossary.entries import Entry
 from ..han import TERM, UNKNOWN, HanPiece, member
-from ..model import Finding, Fix, Safety, Span
+from ..model import Edit, Finding, Fix, Safety, Span
 from ..scan import Scan
 from ..zh import has_han
 from .affiliated import reordered
@@ -469,7 +471,28 @@ def check(scan: Scan) -> Iterator[Finding]:
             message += "; the text says this English right beside it: check it is not said twice"
         if safety is Safety.SUGGESTION and (term_ends_at(scan, piece.start) or _amount_ends_at(scan, piece.start)):
             after = after.removeprefix(" ")  # the term or amount before pads itself toward this one
+        the = _the_before_place(scan, piece, end, english)
+        if the is not None:  # The 中国 said: China said; exports to the 中国.: to China.
+            fix = Fix((Edit(Span(the, end), after.lstrip(" ")),), safety)
+            yield Finding(CODE, Span(piece.start, end), message + "; a country or city takes no 'the'", fix, entry.origin)
+            continue
         yield replace_after_article(scan.text, CODE, piece.start, end, after, safety, message, entry.origin)
+
+
+_THE_RIGHT_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he[ ]$")
+_END_NEXT = regex.compile(r"[.,;:!?](?:\s|$)")
+
+
+def _the_before_place(scan: Scan, piece: HanPiece, end: int, english: str) -> int | None:
+    """Where a "the" the text puts before a country's or city's name begins, when English
+    writes the name without one and nothing makes it a modifier: ``The 中国 said`` is "China
+    said"; ``the 中国 market`` keeps it."""
+    if piece.entry not in scan.glossary.adjectives or piece.place >= 0 or takes_the(english) or not english[:1].isupper():
+        return None
+    the = _THE_RIGHT_BEFORE.search(scan.text, max(0, piece.start - 4), piece.start)
+    if the is None or not (verb_next(scan.text, end) or _END_NEXT.match(scan.text, end)):
+        return None
+    return the.start()
 
 
 NEARBY = 100  # characters each side in which an appositive or a gloss says the English again

@@ -130,4 +130,4 @@ def test_generic_terms_have_no_place_level(bundled: Compiled) -> None:
 
 def test_a_place_between_a_determiner_and_a_noun_takes_its_adjective(tiny: Compiled) -> None:
     assert clean("a 日本 company and several 法国 firms", tiny).cleaned == "a Japanese company and several French firms"
-    assert clean("the 日本 said so; in 日本 and 北京 firms", tiny).cleaned == "the Japan said so; in Japan and Beijing firms"
+    assert clean("the 日本 said so; in 日本 and 北京 firms", tiny).cleaned == "Japan said so; in Japan and Beijing firms"
