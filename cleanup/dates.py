@@ -75,7 +75,11 @@ _CLASSIFIERS = "个名家位次项所座架艘辆只条"  # dropped in English: 
 _COUNTERS = "个名家位项所座架艘辆只条台部件头匹张本篇批例起枚场支颗粒棵株栋间份套根次趟班"
 COUNTERS = frozenset(_COUNTERS)  # also before a Chinese noun: 8次助攻 (ZH003)
 # ... but not before a function word: in "has 三十条 and runs" the counter is the noun (30 articles).
-_FUNCTION_WORDS = r"(?i:and|or|of|in|on|at|to|for|with|from|by|as|is|are|was|were|the|a|an|that|which|this|but|each|every|per|daily|times?)"
+_FUNCTION_WORDS = (
+    r"(?i:and|or|of|in|on|at|to|for|with|from|by|as|is|are|was|were|the|a|an|that|which|this|but|each|every|per|daily|times?"
+    r"|since|across|after|before|over|during|through|among|between|against|without|within|around|under|into|onto|until"
+    r"|via|than|so|compared|versus)"
+)
 _AFTER_MORE = "万亿千百十元倍岁年月日天小分秒米吨公斤里克度户"  # 30多万 is an amount, 30多岁 an age: not read here
 # Counted units (3年 → 3 years, 十天 → 10 days, 35岁 → 35 years old, 3万人 → 30,000 people), read
 # only when no Chinese follows (五年规划 is the Five-Year Plan, 3年级 a school grade, 十年来 a phrase).
@@ -196,6 +200,8 @@ DATE = regex.compile(
     r"|(?<![\d.,])(?P<ipt>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,5}(?:\.\d+)?|\d{1,2}\.\d+)点(?![\p{Han}\d])"
     r"|(?<![时点])(?:(?P<sh>\d{1,2})小时)?(?P<sm>\d{1,3})分(?P<ss>\d{1,2})秒(?P<sf>\d{1,3})?(?!\.?\d)"
     r"|(?<![\d.])(?P<hh>\d{1,2})(?:个)?小时(?P<hm>\d{1,2})分(?:钟)?(?![\d秒])"  # 1小时03分: 1 hour 3 minutes
+    r"|(?:一天|每天|每日|一日)(?P<tpd>\d{1,2}|[一二两三四五六七八九十])次(?!\p{Han})"  # 一天三次: three times a day
+    r"|(?<![\d.A-Za-z])(?P<tpd2>\d{1,2})次/(?:天|日)(?!\p{Han})"  # 3次/天: 3 times a day
     r"|(?P<sec>\d{1,3})秒(?P<secf>\d{1,3})(?!\.?\d)"
     rf"|百分之(?P<pct>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
     rf"|(?P<permil>千|万)分之(?P<pmv>\d+(?:\.\d+)?|{_NUM}+(?:点{_NUM}+)?)"
@@ -248,7 +254,7 @@ _KINDS = (
     ("quantity", "qty"), ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"),
     ("percentage", "pctof"), ("quantity", "hnum"), ("counter", "lone"), ("percentage", "permil"),
     ("percentage", "cheng"), ("discount", "zhe"), ("score", "s1"), ("quantity", "pts"), ("quantity", "term"),
-    ("quantity", "temp"), ("quantity", "temp2"), ("quantity", "mag"), ("quantity", "mag2"), ("quantity", "hh"), ("quantity", "evq"), ("quantity", "sm"), ("quantity", "sec"),
+    ("quantity", "temp"), ("quantity", "temp2"), ("quantity", "mag"), ("quantity", "mag2"), ("quantity", "hh"), ("quantity", "tpd"), ("quantity", "tpd2"), ("quantity", "evq"), ("quantity", "sm"), ("quantity", "sec"),
 )  # fmt: skip  # what a match is, by its group; anything else is a date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
@@ -288,7 +294,9 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
         if m["bare"] is not None and m["bare"] in _HOLIDAYS and _HOLIDAY_AFTER.match(text, m.end()):
             continue  # the 十一 holiday is National Day's, not "the 11 holiday"
         sure = True
-        if m["qty"] is not None:
+        if m["qty"] is not None and m["qunit"] == "次" and start and folded[start - 1].isascii() and folded[start - 1].isalpha():
+            start, english = m.start("qunit"), ""  # the train G1234次: a train's number, G1234
+        elif m["qty"] is not None:
             english = _quantity(m, text)
             stoppage = _stoppage(folded, start, m) if english else None
             if stoppage is not None:  # in the 90+3分钟: in the third minute of stoppage time
@@ -400,12 +408,15 @@ _MONTH_NAME_BEFORE = regex.compile(  # June 7日, June 7日 and 8日
     r"|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)[ ](?:\d{1,2}日?(?:,[ ]|[ ]and[ ]|[ ]to[ ]|[-–]))?$"
 )
 _DAYS_BEFORE = regex.compile(  # detained for 10日, Liu has 10日 to appeal, 行政拘留10日: a number of days
-    r"(?:(?<![\w'’])(?i:for|lasted|lasts|last|has|have|had|given|within|over|about|nearly|almost|took|takes|spent|extra"
-    r"|another|up to|at least|more than|less than|only|just|after|in|detention|custody|quarantine|leave)[ ]"
+    r"(?:(?<![\w'’])(?i:(?:[a-z]+ed|held|kept|spent|stayed|ran|run|went|shut) for|lasted|lasts|last|has|have|had|given|within|over|about|nearly|almost|took|takes"
+    r"|spent|extra|another|up to|at least|more than|less than|only|just|detention|custody|quarantine|leave)[ ]"
     r"|(?:拘留|拘役|隔离|期限|为期|连续|持续|历时|共))$"
 )
 _DAYS_AFTER = regex.compile(r"[ ](?:of|to [a-z]+|later|ago|in a row|straight)\b")
-_OF_MONTH_AFTER = regex.compile(r"[ ]of (?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_OF_MONTH_AFTER = regex.compile(  # 10日 of March, 10日 of next month, 10日 and 11日: days of a month
+    r"[ ](?:of (?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|next month|this month|last month|the month)\b|(?:and|or|to)[ ]\d{1,2}日)"
+)
 
 
 def _day_alone(text: str, start: int, end: int, day: int, english: str) -> str:
@@ -416,7 +427,7 @@ def _day_alone(text: str, start: int, end: int, day: int, english: str) -> str:
         return str(day)
     if _OF_MONTH_AFTER.match(text, end):
         return english  # 10日 of March: the 10th
-    if _DAYS_BEFORE.search(text, max(0, start - 12), start) or _DAYS_AFTER.match(text, end):
+    if _DAYS_BEFORE.search(text, max(0, start - 24), start) or _DAYS_AFTER.match(text, end):
         return "1 day" if day == 1 else f"{day} days"
     return english
 
@@ -1078,6 +1089,16 @@ def _hours_minutes(m: regex.Match[str]) -> str | None:
     return f"{hours} hour{'' if hours == 1 else 's'} {minutes} minute{'' if minutes == 1 else 's'}"
 
 
+def _times_a_day(m: regex.Match[str]) -> str | None:
+    """一天三次 → three times a day, 3次/天 → 3 times a day (a dose, a schedule)."""
+    figure = m["tpd"] or m["tpd2"]
+    n = _number(figure)
+    if not n:
+        return None
+    written = _SPELLED[n - 1] if n <= 9 and not figure.isdigit() else str(n)
+    return "once a day" if n == 1 else "twice a day" if n == 2 else f"{written} times a day"
+
+
 def _per_mille(m: regex.Match[str]) -> str | None:
     """千分之五 → 0.5 percent, 万分之三 → 0.03 percent."""
     value = _decimal(m["pmv"])
@@ -1189,7 +1210,7 @@ _READERS = (
     ("decy", _decade), ("bcy", _era_year), ("ady", _era_year), ("em", _edge), ("ey2", _edge), ("erel2", _edge),
     ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("hd", _hour_dian), ("per", _per_unit), ("died", _died_aged), ("cmp", _compared), ("ppt", _percentage_points), ("halfh", _half_hour), ("fden", _fraction), ("wd", _weekday), ("apct", _approximate), ("eamt", _each), ("ipt", _index_points), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
     ("cheng", _share), ("zhe", _discount), ("term", _term), ("temp", _temperature), ("temp2", _temperature),
-    ("evq", _event), ("mag", _magnitude), ("mag2", _magnitude), ("hh", _hours_minutes),
+    ("evq", _event), ("mag", _magnitude), ("mag2", _magnitude), ("hh", _hours_minutes), ("tpd", _times_a_day), ("tpd2", _times_a_day),
 )  # fmt: skip  # the groups read by a function of their own
 
 

@@ -83,7 +83,12 @@ _NOUN_AFTER = regex.compile(
 )
 _MASS_AFTER_OF = regex.compile(r" of (?:[a-z][\w-]* ){0,2}(?:supplies|goods|materials|equipment|clothing|luggage|furniture|merchandise|produce|relics|artifacts)\b")
 _FULL_DATE = regex.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}")
-_MOMENT = regex.compile(r"(?:\d{1,2}(?::\d\d)? [ap]\.m\.|noon) on .+")
+# After "on", English says "at" a time of a day or the start or end of a period, "in" a part of a month.
+_MOMENT = regex.compile(
+    r"(?:around |about )?(?:\d{1,2}(?::\d\d)? [ap]\.m\.|noon|midnight) on .+|the (?:start|end|beginning) of .+"
+    r"|(?:mid-|early |late )[A-Z][a-z]+(?: \d{4})?"
+)
+_DAY_NEXT = regex.compile(r"[ ]?(?:the[ ])?\d")
 _MONTH_OR_YEAR = regex.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|\d{4}"
 )
@@ -271,9 +276,11 @@ def check(scan: Scan) -> Iterator[Finding]:
             yield Finding(CODE, Span(date.start, date.end), f"{message}; it repeats the English beside it", Fix(echo, safety), origin)
             continue
         moment, month = _MOMENT.fullmatch(english.strip()), _MONTH_OR_YEAR.fullmatch(english.strip())
+        if month and _DAY_NEXT.match(text, date.end):
+            month = None  # On 5月 the 4th: a day follows, "on" stays
         on = _ON_BEFORE.search(text, max(0, date.start - 3), date.start) if moment or month else None
         if on is not None:  # On 3月5日上午9时: At 9 a.m. on March 5; filed on 2023年12月: in December 2023
-            word = "at " if moment else "in "
+            word = "at " if moment and not moment.group().startswith(("mid-", "early ", "late ")) else "in "
             at = (word.capitalize() if on.group()[0] == "O" else word) + english.lstrip()
             yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(on.start(), date.end), at),), safety), origin)
             continue
