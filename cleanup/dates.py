@@ -294,6 +294,7 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
         if m["bare"] is not None and m["bare"] in _HOLIDAYS and _HOLIDAY_AFTER.match(text, m.end()):
             continue  # the 十一 holiday is National Day's, not "the 11 holiday"
         sure = True
+        english: str | None
         if m["qty"] is not None and m["qunit"] == "次" and start and folded[start - 1].isascii() and folded[start - 1].isalpha():
             start, english = m.start("qunit"), ""  # the train G1234次: a train's number, G1234
         elif m["qty"] is not None:
