@@ -326,7 +326,12 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
             english = _points(m, text)
         elif m["cmp"] is not None and _CHANGE_BEFORE.search(text, max(0, start - 24), start):
             english = _compared(m).split(" ", 1)[1]  # Sales rose 同比增长15.6%: rose 15.6% year on year
-        elif m["cmp"] is not None and _FIGURE_BEFORE.search(text, max(0, start - 24), start) and _SENTENCE_ENDS.match(text, end):
+        elif (
+            m["cmp"] is not None
+            and _FIGURE_BEFORE.search(text, max(0, start - 24), start)
+            and _SENTENCE_ENDS.match(text, end)
+            and not _FUTURE_IN_SENTENCE.search(text, max(0, text.rfind(". ", 0, start)), start)
+        ):
             # The jobless rate 环比下降0.2个百分点 in May.: fell, where the sentence has no verb for it
             english = ("rose " if _rises(m) else "fell ") + _compared(m).split(" ", 1)[1]
         elif m["hd"] is not None and 1 <= int(m["hd"]) <= 12:  # 9点: 9 a.m. or 9 p.m., for a human to say
@@ -379,6 +384,7 @@ _FIGURE_BEFORE = regex.compile(
     r"|GDP|investment|production|volume|spending|consumption|turnover|earnings|deposits|loans|shipments|deliveries"
     r"|arrivals|trade|value|yield|demand|growth)[ ]$"
 )
+_FUTURE_IN_SENTENCE = regex.compile(r"(?i:\b(?:will|expects?|expected|forecasts?|projected|projects|aims?|targets?|plans?)\b)")
 _SENTENCE_ENDS = regex.compile(r"(?:[^\n.!?]|\.(?=\d))*[.!?](?:[ \n\"”’)]|$)")  # a decimal point ends none
 _HEDGE_WORDS = r"(?<![\w'’])(?i:about|around|nearly|almost|over|more than|some|roughly|approximately)[ ]$"
 HEDGE_BEFORE = regex.compile(_HEDGE_WORDS)  # the English hedges already: more than 200多家 says it once
@@ -887,20 +893,21 @@ def _rises(m: regex.Match[str]) -> bool:
     return m["dir"] in _UP or m["sign"] == "+"
 
 
-_QUARTER_CUE = regex.compile(r"(?i:quarter|\bQ[1-4]\b)|季度")
-_WEEK_CUE = regex.compile(r"(?i:\bweek|weekly)|周")
+_PERIOD_CUES = (
+    (regex.compile(r"(?i:quarter|\bQ[1-4]\b)|季度"), "quarter on quarter"),
+    (regex.compile(r"(?i:\bweek|weekly)|周"), "week on week"),
+    (regex.compile(
+        r"(?i:\bmonth|monthly|January|February|March|April|May|June|July|August|September|October|November|December)"
+    ), "month on month"),
+)
 
 
 def _period(text: str, start: int) -> str:
     """环比 compares with the period before, which the sentence names: quarter on quarter for a
     quarter's figures, week on week for a week's, else month on month (monthly statistics)."""
     line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
-    before = text[line_start:start]
-    if _QUARTER_CUE.search(before):
-        return "quarter on quarter"
-    if _WEEK_CUE.search(before):
-        return "week on week"
-    return "month on month"
+    cues = [(m.end(), period) for cue, period in _PERIOD_CUES for m in cue.finditer(text, line_start, start)]
+    return max(cues)[1] if cues else "month on month"  # the period named last before it
 
 
 def _compared(m: regex.Match[str]) -> str:

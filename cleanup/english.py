@@ -512,7 +512,7 @@ _OBJECT_VERBS = frozenset(
 )
 _PREPOSITION_BEFORE = regex.compile(
     r"(?<![\w'’])(?:in|of|from|to|with|at|on|by|into|onto|across|for|between|throughout|within|among|toward"
-    r"|towards|against|about|near|around|over|beyond|inside|outside|under|via|through|like|along)[ ]$",
+    r"|towards|against|about|near|around|over|beyond|inside|outside|under|via|through|like|along|both|either|neither)[ ]$",
     regex.IGNORECASE,
 )
 

@@ -22,6 +22,7 @@ from .scan import Scan
 RULES = frozenset(("ZH001", "ZH002", "ZH004", "ZH005", "PU001"))  # the rules that translate piece by piece
 WHOLE = frozenset(("agency-dateline",))  # fixes that rewrite a Chinese line whole
 MIN_UNKNOWN = 4  # Chinese characters no entry or reading covers, from which a line may be untranslated
+MIN_CHINESE_LINE = 6  # Chinese characters (dates and amounts aside) from which a line with no Latin is untranslated
 _LATIN = regex.compile(r"[A-Za-z]")
 NOTE = "; the line is untranslated Chinese: left for a translator"
 
@@ -30,7 +31,7 @@ def kept_as_proposals(scan: Scan, findings: Sequence[Finding]) -> list[Finding]:
     """``findings``, with the safe fixes of the piece-by-piece rules on untranslated lines turned
     into suggestions."""
     text = scan.text
-    unknown: list[tuple[int, int]] | None = None
+    unknown: list[tuple[int, int, bool]] | None = None
     lines: dict[int, bool] = {}
     out: list[Finding] = []
     for f in findings:
@@ -48,24 +49,27 @@ def kept_as_proposals(scan: Scan, findings: Sequence[Finding]) -> list[Finding]:
     return out
 
 
-def _unknown(scan: Scan) -> list[tuple[int, int]]:
-    """The Chinese no glossary entry covers and no date, quantity or amount reads: what would
-    have to be translated."""
+def _unknown(scan: Scan) -> list[tuple[int, int, bool]]:
+    """The Chinese no date, quantity or amount reads, and whether a glossary entry covers it."""
     read = sorted([(d.start, d.end) for d in scan.chinese_dates] + scan.amounts)
     out = []
     for p in scan.han:
-        if p.kind != UNKNOWN:
-            continue
         if any(s <= p.start and p.end <= e for s, e in read):
             continue
-        out.append((p.start, p.end))
+        out.append((p.start, p.end, p.kind != UNKNOWN))
     return out
 
 
-def _untranslated(text: str, start: int, unknown: list[tuple[int, int]]) -> bool:
+def _untranslated(text: str, start: int, pieces: list[tuple[int, int, bool]]) -> bool:
     """Whether the line at ``start`` is untranslated text: at least ``MIN_UNKNOWN`` Chinese
-    characters nothing covers, and no fewer than its Latin letters."""
+    characters nothing covers and no fewer than its Latin letters, or a line of Chinese alone
+    (【台风预警】中央气象台发布台风橙色预警: the glossary knows most words; the line is still untranslated)."""
     end = text.find("\n", start)
     end = end if end >= 0 else len(text)
-    han = sum(min(e, end) - max(s, start) for s, e in unknown if s < end and e > start)
-    return han >= MIN_UNKNOWN and han >= len(_LATIN.findall(text, start, end))
+    unknown = known = 0
+    for s, e, covered in pieces:
+        if s < end and e > start:
+            n = min(e, end) - max(s, start)
+            known, unknown = (known + n, unknown) if covered else (known, unknown + n)
+    latin = len(_LATIN.findall(text, start, end))
+    return (unknown >= MIN_UNKNOWN and unknown >= latin) or (latin == 0 and unknown + known >= MIN_CHINESE_LINE)

@@ -303,7 +303,8 @@ def _without_title_said(text: str, start: int, english: str) -> str:
 
 
 _BETWEEN_BEFORE = regex.compile(r"(?<![\w'’])(?i:between)[ ]$")
-_PAIR = regex.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+_COUNTRY = r"[A-Z][\w.]*(?: [A-Z][\w.]*)?"
+_PAIR = regex.compile(rf"({_COUNTRY})-({_COUNTRY})(?:-({_COUNTRY}))?")
 _TAKES_THE_SHORT = frozenset(("US", "EU", "UK", "UN", "Philippines", "Netherlands"))
 
 
@@ -313,8 +314,8 @@ def _pair_after_between(text: str, start: int, english: str) -> str:
     pair = _PAIR.fullmatch(english)
     if pair is None or not _BETWEEN_BEFORE.search(text, max(0, start - 9), start):
         return english
-    first, second = pair.groups()
-    return f"{first} and {'the ' if second in _TAKES_THE_SHORT else ''}{second}"
+    names = [f"the {n}" if n in _TAKES_THE_SHORT else n for n in pair.groups() if n]
+    return f"{', '.join(names[:-1])} and {names[-1]}"  # between 中日韩: China, Japan and South Korea
 
 
 _LEADING_FUNCTION = frozenset("with a an to of in on for at by and as from".split())

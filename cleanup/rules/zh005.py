@@ -79,7 +79,8 @@ def _datelines(scan: Scan) -> Iterator[Finding]:
 # A word after an ordinal that it may modify: 第三届 Expo (the third Expo), not "in" (ranked 第一 in
 # the table: ranked first) nor "the" (the 第5次 the event was held: the fifth time).
 _NOUN_AFTER = regex.compile(
-    r"[ ]?(?!(?i:in|on|at|of|for|with|among|by|to|from|the|a|an|and|or|but|place|this|that|since|after|before|as|than)\b)[A-Za-z]"
+    r"[ ]?(?!(?i:in|on|at|of|for|with|among|by|to|from|the|a|an|and|or|but|place|this|that|since|after|before|as|than"
+    r"|overall|worldwide|nationwide|again|[a-z]+ly)\b)[A-Za-z]"
 )
 _MASS_AFTER_OF = regex.compile(r" of (?:[a-z][\w-]* ){0,2}(?:supplies|goods|materials|equipment|clothing|luggage|furniture|merchandise|produce|relics|artifacts)\b")
 _FULL_DATE = regex.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}")
@@ -93,6 +94,7 @@ _MONTH_OR_YEAR = regex.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|\d{4}"
 )
 _ON_BEFORE = regex.compile(r"(?<![\w'’])[Oo]n[ ]$")
+_DETERMINER_BEFORE = regex.compile(r"(?<![\w'’])(?i:the|its|their|his|her|our|this|that|[A-Za-z][\w-]*['’]s)[ ]$")
 _THE_EARLY_BEFORE = regex.compile(r"(?<![\w'’])(?i:the) (?i:early|late|mid|middle)[ -]?$")
 _LOWER_WORD_AFTER = regex.compile(r"[ ][a-z]")
 # A law's English name right before its article number: English puts the article first.
@@ -198,7 +200,8 @@ def check(scan: Scan) -> Iterator[Finding]:
             english += ","  # until 2024年12月31日 at the museum: December 31, 2024, at (AP)
         if text[date.end : date.end + 1] == "." and english.endswith("."):
             english = english[:-1]  # 8:30 p.m. at a sentence's end: one full stop
-        if date.kind == "ordinal" and _NOUN_AFTER.match(text, date.end) and ordinal_needs_the(text, date.start, english):
+        noun_said = " " in english.strip()  # 第一季度: first quarter, the noun is in the English
+        if date.kind == "ordinal" and (noun_said or _NOUN_AFTER.match(text, date.end)) and ordinal_needs_the(text, date.start, english):
             english = f"the {english}"  # 第三届 Expo will open: The third Expo; attended 第二届 Expo: the second
         if english.startswith("the ") and _THE_EARLY_BEFORE.search(text, max(0, date.start - 16), date.start):
             english = english.removeprefix("the ")  # in the early 1980年代: in the early 1980s
@@ -232,6 +235,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         period = _period_after(scan, date) if date.english.isdigit() and len(date.english) == 4 else None
         if period is not None:  # 2025年上半年: the first half of 2025
             end, english_period = period
+            if _DETERMINER_BEFORE.search(text, max(0, date.start - 12), date.start):
+                english_period = english_period.removeprefix("the ")  # The 2024年上半年 data: The first half of 2024 data
             part = english_period if not sentence_start(text, date.start) else capitalise(english_period)
             part = han_padding(text, date.start, end, part)
             yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(date.start, end), part),), safety), origin)
