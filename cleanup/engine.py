@@ -20,7 +20,7 @@ from .model import Change, CleanResult, Edit, Finding, Status
 from .rules import RULES
 from .rules.base import Rule
 from .scan import scan_of
-from .untranslated import kept_as_proposals
+from .untranslated import kept_as_proposals, runs_whole
 
 MAX_PASSES = 4
 
@@ -38,7 +38,7 @@ def detect(text: str, glossary: Compiled, rules: Sequence[Rule] = RULES) -> list
     scan = scan_of(text, glossary)
     findings = [f for rule in rules for f in rule.check(scan) if not _changes_nothing(text, f)]
     if scan.han and findings:
-        findings = kept_as_proposals(scan, findings)  # 【马拉松】2024北京马拉松…: no half-English line
+        findings = runs_whole(scan, kept_as_proposals(scan, findings))  # 【马拉松】2024北京马拉松…: no half-English line
     allowed = scan.allowed
     if allowed:
         findings = [f for f in findings if not _inside_any(f, allowed)]

@@ -1,4 +1,4 @@
-"""Lines left untranslated: fixes there are proposals, not edits.
+"""Lines and runs left untranslated: fixes there are proposals, not edits.
 
 A line that is mostly Chinese (``【马拉松】2024北京马拉松鸣枪开跑``) is source text the translator
 skipped. Translating the one word the glossary knows and converting its brackets gives a line
@@ -6,6 +6,10 @@ half English, half Chinese (``[marathon] 2024北京马拉松鸣枪开跑``), whi
 and hides the line from an editor looking for untranslated text. On such a line the residue rules
 only propose their fixes; boilerplate removal (BP001) and agency datelines still apply, since
 those lines are deleted or rewritten whole.
+
+The same holds within one run of Chinese: in ``(浦东新区人民法院)`` the court is a safe entry and
+the district only a suggestion, and fixing the one gives ``(浦东新区 People's Court)``. A run is
+translated whole or proposed whole.
 """
 
 from __future__ import annotations
@@ -73,3 +77,47 @@ def _untranslated(text: str, start: int, pieces: list[tuple[int, int, bool]]) ->
             known, unknown = (known + n, unknown) if covered else (known, unknown + n)
     latin = len(_LATIN.findall(text, start, end))
     return (unknown >= MIN_UNKNOWN and unknown >= latin) or (latin == 0 and unknown + known >= MIN_CHINESE_LINE)
+
+
+def runs_whole(scan: Scan, findings: Sequence[Finding]) -> list[Finding]:
+    """``findings``, with the safe fixes inside a run of Chinese turned into suggestions when
+    another part of the run is only proposed (and no safe fix covers that part)."""
+    runs = _runs(scan)
+    if not runs:
+        return list(findings)
+    safe = [f.fix.span for f in findings if f.fix is not None and f.fix.safety is Safety.SAFE]
+    doubtful = []
+    for start, end in runs:
+        for f in findings:
+            fix = f.fix
+            if fix is None or fix.safety is not Safety.SUGGESTION or f.code not in RULES:
+                continue
+            if start <= f.span.start and f.span.end <= end and not any(s.start <= f.span.start and f.span.end <= s.end for s in safe):
+                doubtful.append((start, end))
+                break
+    if not doubtful:
+        return list(findings)
+    out = []
+    for f in findings:
+        fix = f.fix
+        inside = fix is not None and any(s <= f.span.start and f.span.end <= e for s, e in doubtful)
+        if inside and fix is not None and fix.safety is Safety.SAFE and f.code in RULES and f.origin.entry_id not in WHOLE:
+            note = "; part of this run of Chinese is only proposed: the run is proposed whole"
+            f = dataclasses.replace(f, message=f.message + note, fix=dataclasses.replace(fix, safety=Safety.SUGGESTION))
+        out.append(f)
+    return out
+
+
+def _runs(scan: Scan) -> list[tuple[int, int]]:
+    """The runs of two or more Han pieces that touch (浦东新区 + 人民法院)."""
+    out: list[tuple[int, int]] = []
+    pieces = scan.han
+    i = 0
+    while i < len(pieces):
+        j = i + 1
+        while j < len(pieces) and pieces[j].start == pieces[j - 1].end:
+            j += 1
+        if j - i >= 2:
+            out.append((pieces[i].start, pieces[j - 1].end))
+        i = j
+    return out
