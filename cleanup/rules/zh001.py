@@ -497,8 +497,12 @@ def _the_before_place(scan: Scan, piece: HanPiece, end: int, english: str) -> in
 
 
 NEARBY = 100  # characters each side in which an appositive or a gloss says the English again
-_BREAK_AFTER = regex.compile(r"\s*(?:[,，(（]|—|–|--)\s*(?:(?:the|a|an|its|their|[A-Z][\w-]*['’]s)\s+)?")
-_BREAK_BEFORE = regex.compile(r"\s*(?:[,，(（]|—|–|--)\s*$")
+_BREAK_AFTER = regex.compile(
+    r"(?:\s*(?:[,，(（]|—|–|--)|\s+or)\s*[\"“]?(?:(?:the|a|an|its|their|[A-Z][\w-]*['’]s)\s+)?"
+)  # 双减, the double reduction; 双减 or "double reduction"
+_BREAK_BEFORE = regex.compile(
+    r"(?:\s*(?:[,，(（]|—|–|--)\s*(?:(?:also |commonly )?(?:known as|called|dubbed) )?|\s+(?:also |commonly )?(?:known as|called|dubbed)\s+)$"
+)  # the centralized procurement program, known as 集采
 _WORD = regex.compile(r"[\w-]+\s+")
 _LAST_WORD = regex.compile(r"\s+[\w'’-]+$")
 
@@ -522,7 +526,7 @@ def _said_nearby(text: str, start: int, end: int, english: str) -> bool:
             if word is None:
                 break
             at = word.end()
-    brk = _BREAK_BEFORE.search(text, max(0, start - 8), start)
+    brk = _BREAK_BEFORE.search(text, max(0, start - 30), start)
     if brk is not None:
         head = text[max(0, brk.start() - NEARBY) : brk.start()].lower()
         for _ in range(4):  # up to three words after it: the emergency management bureau of Beijing (应急管理局)
