@@ -195,7 +195,8 @@ DATE = regex.compile(
     r"(?:\s*(?P<min3>\d{1,2})\s*分|(?P<half3>半))?(?P<about3>许)?"
     r"|(?P<hx>\d{1,2})\s*时(?:\s*(?P<minx>\d{1,2})\s*分)?许"
     r"|(?P<h>\d{1,2})\s*[时点]\s*(?:(?P<min>\d{1,2})\s*分(?:(?P<hsec>\d{1,2})秒)?|(?P<half>半))"
-    r"|(?<![\d.小])(?P<hb>\d{1,2})时(?:(?![\p{Han}\d])|(?=[至到]\d{1,2}时))"  # 9时至17时: a span of the day
+    r"|(?<![\d.])(?P<hc>\d{1,2})[:：](?P<mc>[0-5]\d)[ ]?时(?!\p{Han})"  # 18:00时: the time, its 时 said twice
+    r"|(?<![\d.小:：])(?P<hb>\d{1,2})时(?:(?![\p{Han}\d])|(?=[至到]\d{1,2}时))"  # 9时至17时: a span of the day
     r"|(?<![\d.,小])(?P<hd>\d{1,2})点(?:(?![\p{Han}\d])|(?=[至到]\d{1,2}点))"  # 8点至17点: a span of the day
     r"|(?<![\d.,])(?P<ipt>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,5}(?:\.\d+)?|\d{1,2}\.\d+)点(?![\p{Han}\d])"
     r"|(?<![时点])(?:(?P<sh>\d{1,2})小时)?(?P<sm>\d{1,3})分(?P<ss>\d{1,2})秒(?P<sf>\d{1,3})?(?!\.?\d)"
@@ -214,7 +215,7 @@ DATE = regex.compile(
     rf"|(?<=元|yuan|dollars|[\d.]|{_PER_UNIT_AFTER})(?:/|(?<=元)一)(?P<per>{'|'.join(sorted(_PER_UNITS, key=len, reverse=True))})(?!\p{{Han}})"
     rf"|享年(?P<died>\d{{1,3}}|{_NUM}{{1,3}})岁(?!\p{{Han}})"
     r"|(?P<cmp>同比|环比)(?:(?P<dir>增长|上涨|上升|增加|提高|下降|下跌|减少|降低|下滑)了?|(?P<sign>[+\-−]))(?P<cpct>\d+(?:\.\d+)?)(?P<cunit>%|个百分点)(?!\p{Han})"
-    r"|(?<![\p{Han}\d.])(?P<cheng>[1-9]|[一二两三四五六七八九])成(?!\p{Han})"
+    r"|(?<![\p{Han}\d.])(?P<cheng>[1-9]|[一二两三四五六七八九])成(?P<cheng2>[1-9]|[一二三四五六七八九])?(?![\p{Han}\d])"
     r"|(?<![\p{Han}\d.])打?(?P<zhe>[1-9]\.[1-9]|[1-9][1-9]?|[一二三四五六七八九]{1,2})折(?!\p{Han})"
     rf"|(?<![\p{{Han}}\d.])(?P<yi>以)?(?P<s1>{_SCORE_NUM})比(?P<s2>{_SCORE_NUM})(?!\.?\d)"
     r"|(?P<pts>\d{1,3})分(?![\p{Han}\d])"
@@ -254,7 +255,7 @@ _KINDS = (
     ("quantity", "qty"), ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"),
     ("percentage", "pctof"), ("quantity", "hnum"), ("counter", "lone"), ("percentage", "permil"),
     ("percentage", "cheng"), ("discount", "zhe"), ("score", "s1"), ("quantity", "pts"), ("quantity", "term"),
-    ("quantity", "temp"), ("quantity", "temp2"), ("quantity", "mag"), ("quantity", "mag2"), ("quantity", "hh"), ("quantity", "tpd"), ("quantity", "tpd2"), ("quantity", "evq"), ("quantity", "sm"), ("quantity", "sec"),
+    ("quantity", "temp"), ("quantity", "temp2"), ("quantity", "mag"), ("quantity", "mag2"), ("time", "hc"), ("quantity", "hh"), ("quantity", "tpd"), ("quantity", "tpd2"), ("quantity", "evq"), ("quantity", "sm"), ("quantity", "sec"),
 )  # fmt: skip  # what a match is, by its group; anything else is a date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
@@ -1089,6 +1090,19 @@ def _race_time(m: regex.Match[str]) -> str:
     return " ".join(parts)
 
 
+def _colon_clock(m: regex.Match[str]) -> str | None:
+    """18:00时 → 6 p.m., 9:30时 → 9:30 a.m.: a 24-hour time with 时 after it."""
+    hour, minute = int(m["hc"]), int(m["mc"])
+    if hour > 24 or (hour == 24 and minute):
+        return None
+    if hour in (0, 24) and not minute:
+        return "midnight"
+    if hour == 12 and not minute:
+        return "noon"
+    clock = f"{hour % 12 or 12}" + (f":{minute:02d}" if minute else "")
+    return f"{clock} {'a.m.' if hour < 12 else 'p.m.'}"
+
+
 def _hours_minutes(m: regex.Match[str]) -> str | None:
     """1小时03分 → 1 hour 3 minutes, 2个小时30分钟 → 2 hours 30 minutes."""
     hours, minutes = int(m["hh"]), int(m["hm"])
@@ -1117,9 +1131,10 @@ def _per_mille(m: regex.Match[str]) -> str | None:
 
 
 def _share(m: regex.Match[str]) -> str | None:
-    """两成 → 20 percent, 三成 → 30 percent (成 is a tenth)."""
+    """两成 → 20 percent, 三成 → 30 percent, 4成5 → 45 percent (成 is a tenth)."""
     n = _number(m["cheng"])
-    return f"{n * 10} percent" if n else None
+    tenth = _number(m["cheng2"]) or 0 if m["cheng2"] else 0  # 4成5: 45 percent
+    return f"{n * 10 + tenth} percent" if n else None
 
 
 def _discount(m: regex.Match[str]) -> str | None:
@@ -1218,7 +1233,7 @@ _READERS = (
     ("decy", _decade), ("bcy", _era_year), ("ady", _era_year), ("em", _edge), ("ey2", _edge), ("erel2", _edge),
     ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("hd", _hour_dian), ("per", _per_unit), ("died", _died_aged), ("cmp", _compared), ("ppt", _percentage_points), ("halfh", _half_hour), ("fden", _fraction), ("wd", _weekday), ("apct", _approximate), ("eamt", _each), ("ipt", _index_points), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
     ("cheng", _share), ("zhe", _discount), ("term", _term), ("temp", _temperature), ("temp2", _temperature),
-    ("evq", _event), ("mag", _magnitude), ("mag2", _magnitude), ("hh", _hours_minutes), ("tpd", _times_a_day), ("tpd2", _times_a_day),
+    ("evq", _event), ("mag", _magnitude), ("mag2", _magnitude), ("hc", _colon_clock), ("hh", _hours_minutes), ("tpd", _times_a_day), ("tpd2", _times_a_day),
 )  # fmt: skip  # the groups read by a function of their own
 
 
