@@ -169,7 +169,7 @@ _EVENTS = {
 _EVENT = "|".join(k for k in sorted(_EVENTS, key=len, reverse=True) if len(k) > 1)
 _SCORE_NUM = r"(?:\d{1,3}|[零一二两三四五六七八九十]{1,3})"
 # The characters a reading can start with: one test per position before the alternatives.
-_FIRST = "〇零一二两三四五六七八九十百千万农阴正腊冬大公去今明年月上下早凌清中晚夜傍第满立减打以/享同环每半周星礼里" + _COUNTERS
+_FIRST = "〇零一二两三四五六七八九十百千万农阴正腊冬大公去今明年月上下早凌清中晚夜傍第满立减打以/享同环每半周星礼里民" + _COUNTERS
 DATE = regex.compile(
     rf"(?=[\d{_FIRST}])(?:"
     rf"(?P<lunar>农历|阴历)(?P<lm>{_LUNAR_MONTH}|\d{{1,2}})月(?:(?P<ld>{_LUNAR_DAY})|(?P<ldd>\d{{1,2}})[日号])?"
@@ -195,6 +195,7 @@ DATE = regex.compile(
     r"(?:\s*(?P<min3>\d{1,2})\s*分|(?P<half3>半))?(?P<about3>许)?"
     r"|(?P<hx>\d{1,2})\s*时(?:\s*(?P<minx>\d{1,2})\s*分)?许"
     r"|(?P<h>\d{1,2})\s*[时点]\s*(?:(?P<min>\d{1,2})\s*分(?:(?P<hsec>\d{1,2})秒)?|(?P<half>半))"
+    r"|(?<![\d.])(?P<roc>民國|民国)?(?P<ry>1[01]\d)年(?P<rm>\d{1,2})月(?:(?P<rd>\d{1,2})[日号])?"  # Taiwan's calendar: 114年 is 2025
     r"|(?<![\d.])(?P<hc>\d{1,2})[:：](?P<mc>[0-5]\d)[ ]?时(?!\p{Han})"  # 18:00时: the time, its 时 said twice
     r"|(?<![\d.小:：])(?P<hb>\d{1,2})时(?:(?![\p{Han}\d])|(?=[至到]\d{1,2}时))"  # 9时至17时: a span of the day
     r"|(?<![\d.,小])(?P<hd>\d{1,2})点(?:(?![\p{Han}\d])|(?=[至到]\d{1,2}点))"  # 8点至17点: a span of the day
@@ -255,7 +256,7 @@ _KINDS = (
     ("quantity", "qty"), ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"),
     ("percentage", "pctof"), ("quantity", "hnum"), ("counter", "lone"), ("percentage", "permil"),
     ("percentage", "cheng"), ("discount", "zhe"), ("score", "s1"), ("quantity", "pts"), ("quantity", "term"),
-    ("quantity", "temp"), ("quantity", "temp2"), ("quantity", "mag"), ("quantity", "mag2"), ("time", "hc"), ("quantity", "hh"), ("quantity", "tpd"), ("quantity", "tpd2"), ("quantity", "evq"), ("quantity", "sm"), ("quantity", "sec"),
+    ("quantity", "temp"), ("quantity", "temp2"), ("quantity", "mag"), ("quantity", "mag2"), ("date", "ry"), ("time", "hc"), ("quantity", "hh"), ("quantity", "tpd"), ("quantity", "tpd2"), ("quantity", "evq"), ("quantity", "sm"), ("quantity", "sec"),
 )  # fmt: skip  # what a match is, by its group; anything else is a date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
@@ -1090,6 +1091,16 @@ def _race_time(m: regex.Match[str]) -> str:
     return " ".join(parts)
 
 
+def _roc_date(m: regex.Match[str]) -> str | None:
+    """114年1月1日 → January 1, 2025: Taiwan's official calendar counts years from 1912 (民國)."""
+    year, month = int(m["ry"]) + 1911, int(m["rm"])
+    day = int(m["rd"]) if m["rd"] else 0
+    if not 1 <= month <= 12 or (day and not 1 <= day <= calendar.monthrange(year, month)[1]):
+        return None
+    name = calendar.month_name[month]
+    return f"{name} {day}, {year}" if day else f"{name} {year}"
+
+
 def _colon_clock(m: regex.Match[str]) -> str | None:
     """18:00时 → 6 p.m., 9:30时 → 9:30 a.m.: a 24-hour time with 时 after it."""
     hour, minute = int(m["hc"]), int(m["mc"])
@@ -1233,7 +1244,7 @@ _READERS = (
     ("decy", _decade), ("bcy", _era_year), ("ady", _era_year), ("em", _edge), ("ey2", _edge), ("erel2", _edge),
     ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("hd", _hour_dian), ("per", _per_unit), ("died", _died_aged), ("cmp", _compared), ("ppt", _percentage_points), ("halfh", _half_hour), ("fden", _fraction), ("wd", _weekday), ("apct", _approximate), ("eamt", _each), ("ipt", _index_points), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
     ("cheng", _share), ("zhe", _discount), ("term", _term), ("temp", _temperature), ("temp2", _temperature),
-    ("evq", _event), ("mag", _magnitude), ("mag2", _magnitude), ("hc", _colon_clock), ("hh", _hours_minutes), ("tpd", _times_a_day), ("tpd2", _times_a_day),
+    ("evq", _event), ("mag", _magnitude), ("mag2", _magnitude), ("ry", _roc_date), ("hc", _colon_clock), ("hh", _hours_minutes), ("tpd", _times_a_day), ("tpd2", _times_a_day),
 )  # fmt: skip  # the groups read by a function of their own
 
 

@@ -93,6 +93,8 @@ _DAY_NEXT = regex.compile(r"[ ]?(?:the[ ])?\d")
 _MONTH_OR_YEAR = regex.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|\d{4}"
 )
+_DAY_DATE = regex.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?")
+_IN_BEFORE = regex.compile(r"(?<![\w'’])[Ii]n[ ]$")  # in 2024年5月3日: on May 3, 2024
 _ON_BEFORE = regex.compile(r"(?<![\w'’])[Oo]n[ ]$")
 _DETERMINER_BEFORE = regex.compile(r"(?<![\w'’])(?i:the|its|their|his|her|our|this|that|[A-Za-z][\w-]*['’]s)[ ]$")
 _THE_EARLY_BEFORE = regex.compile(r"(?<![\w'’])(?i:the) (?i:early|late|mid|middle)[ -]?$")
@@ -283,10 +285,12 @@ def check(scan: Scan) -> Iterator[Finding]:
         moment, month = _MOMENT.fullmatch(english.strip()), _MONTH_OR_YEAR.fullmatch(english.strip())
         if month and _DAY_NEXT.match(text, date.end):
             month = None  # On 5月 the 4th: a day follows, "on" stays
+        day = _DAY_DATE.fullmatch(english.strip())
         on = _ON_BEFORE.search(text, max(0, date.start - 3), date.start) if moment or month else None
+        on = on or (_IN_BEFORE.search(text, max(0, date.start - 3), date.start) if day else None)
         if on is not None:  # On 3月5日上午9时: At 9 a.m. on March 5; filed on 2023年12月: in December 2023
-            word = "at " if moment and not moment.group().startswith(("mid-", "early ", "late ")) else "in "
-            at = (word.capitalize() if on.group()[0] == "O" else word) + english.lstrip()
+            word = "on " if day else "at " if moment and not moment.group().startswith(("mid-", "early ", "late ")) else "in "
+            at = (word.capitalize() if on.group()[0] in "OI" else word) + english.lstrip()
             yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(on.start(), date.end), at),), safety), origin)
             continue
         yield replace_after_article(text, CODE, date.start, date.end, english, safety, message, origin)
