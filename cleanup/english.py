@@ -460,7 +460,7 @@ _HEAD_NOUNS = frozenset(
     subsidy subsidies quota quotas salary salaries wage wages rule rules regulation regulations case cases
     gang gangs group groups team teams union unions exam exams pension pensions training recruitment
     shortage shortages effect effects problem problems issue issues crisis risk risks concern concerns
-    investor investors trader traders trading rally listing listings valuation valuations""".split()
+    investor investors trader traders trading rally listing listings valuation valuations futures options""".split()
 )
 # Plurals that are not the plural of a count noun: esports is not "esport", goods not "good".
 _PLURAL_ONLY = frozenset(

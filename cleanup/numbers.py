@@ -114,7 +114,7 @@ def figure(num: str, scale: str, units: dict[str, int]) -> tuple[str, bool] | No
 
 
 # The low end of a range right before an amount or a quantity: 10- (20亿元), 3至 (5万元), 6万至 (8万辆).
-RANGE_LOW = regex.compile(r"(?<![\d.,A-Za-z$])(?P<lo>\d+(?:\.\d+)?)(?P<los>千万|千亿|万亿|[千万亿])?[ ]?(?:至|到|~|～|-|–|—)[ ]?$")
+RANGE_LOW = regex.compile(r"(?<![\d.,A-Za-z$])(?P<lo>\d+(?:\.\d+)?)(?P<los>千万|千亿|万亿|[千万亿])?[ ]?(?:至|到|~|～|-|–|—|、)[ ]?$")
 _RANGE_SCALES = {"千": 10**3, "万": 10**4, "千万": 10**7, "亿": 10**8, "千亿": 10**11, "万亿": 10**12}
 
 

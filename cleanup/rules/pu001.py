@@ -184,6 +184,11 @@ _AND_BEFORE = regex.compile(r"\b(?:and|or)\b|和|及|与")
 _GOES_ON = regex.compile(r"、|\b(?:and|or|etc)\b|等|之类|和|及|与|或")  # 河南、山东和河北: the 和 is the "and"
 
 
+# A title before 、 and the name after it: one person (spokesperson、Senior Colonel Zhang Xiaogang).
+_TITLE_BEFORE = regex.compile(
+    r"(?<![\w'’])(?i:spokesperson|spokeswoman|spokesman|director|chairman|chairwoman|president|minister|secretary"
+    r"|deputy|head|chief|commander|member|professor|researcher|reporter|correspondent)$"
+)
 _ENDED = regex.compile(r"[.?!…][\"'”’)]?$")  # a sentence's own end mark, maybe inside its closing quote
 _ORDINAL_BEFORE = regex.compile(
     r"(?:第[一二三四五六七八九十]{1,3}|(?<![\w'’])(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
@@ -200,7 +205,7 @@ def _enumeration(text: str, pos: int, start: int, end: int, en: str) -> tuple[in
         number = marker.group(1)
         figure = number if number.isdigit() else str(_chinese_small(number))
         return marker.start(1), pos + 1, f"{figure}. "
-    if _ORDINAL_BEFORE.search(text, max(0, pos - 10), pos):
+    if _ORDINAL_BEFORE.search(text, max(0, pos - 10), pos) or _TITLE_BEFORE.search(text, max(0, pos - 16), pos):
         return start, end, "," + ("" if text[end : end + 1] == " " else " ")  # 第一、Strengthen: First, Strengthen
     if pos > 0 and _ABOUT_FIGURES.match(text, pos - 1):
         return start, end, " or "  # 2、3 people: two or three, as Chinese writes a rough count

@@ -432,7 +432,7 @@ def _range_low(ctx: _Context, amount: Amount, symbol: str) -> tuple[int, str] | 
     return None if figure_low is None else (low.start(), symbol + figure_low)
 
 
-_SCALE_IN = regex.compile(r"千万|千亿|万亿|[万亿]")  # the high end's scale: 20亿元
+_SCALE_IN = regex.compile(r"千万|千亿|万亿|[千万亿]")  # the high end's scale: 20亿元, 5千元
 
 
 def _amount_finding(ctx: _Context, amount: Amount, safety: Safety) -> Finding:
