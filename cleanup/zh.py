@@ -61,6 +61,18 @@ def simplify(text: str) -> str:
     return str(_converter("t2s").convert(text))
 
 
+@functools.lru_cache(maxsize=8192)
+def _simplified_char(ch: str) -> str:
+    out = str(_converter("t2s").convert(ch))
+    return out if len(out) == 1 else ch
+
+
+def simplified_same_length(text: str) -> str:
+    """``text`` with each traditional Han character in its simplified form, one for one, so that
+    every offset still points into the text as given (whole-text conversion may merge phrases)."""
+    return "".join(_simplified_char(ch) if ch >= "\u3400" else ch for ch in text)
+
+
 @functools.lru_cache(maxsize=1)
 def char_table() -> dict[int, str]:
     """pypinyin's per-character readings (``{codepoint: "xíng,háng"}``), without its phrase tables.

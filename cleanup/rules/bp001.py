@@ -61,8 +61,17 @@ def _edits(text: str, m: regex.Match[str], scope: str, keep: int, lead: str, tra
     return (Edit(Span(start, end), ""),)
 
 
+# Characters of the boilerplate's words in their traditional forms (原標題, 責任編輯, 來源, 圖片來源): a
+# document with one is read in simplified characters too, offsets kept, so the patterns match it.
+_TRADITIONAL = regex.compile(r"[標題編輯責來圖記攝轉載聲權網報訊發佈稿審獲請關註號]")
+
+
 def check(scan: Scan) -> Iterator[Finding]:
     text = scan.text
+    if not text.isascii() and _TRADITIONAL.search(text):
+        from ..zh import simplified_same_length  # OpenCC loads only for traditional copy
+
+        text = simplified_same_length(text)
     boilerplate = scan.glossary.boilerplate
     found: list[Finding] = []
     for position in scan.glossary.prefilters.passing(text):  # kept in the glossary cache
