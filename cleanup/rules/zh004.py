@@ -320,7 +320,8 @@ def _other_yuan(text: str, a: Amount) -> bool:
     span = text[a.start : a.end]
     signed = text[max(0, a.start - 4) : a.start].rstrip(" ").endswith("$")  # NT$ 5,000億元: the sign says it
     bare = span.endswith("元") and (span[-2:-1] in _TRADITIONAL_SCALES or span[-2:-1].isdigit())  # not 美元
-    return bare and not signed and not _TRADITIONAL_SCALES.isdisjoint(span)
+    named = a.entry >= 0 and not span[:1].isdigit() and span[:1] not in "〇零一二两兩三四五六七八九十百千近約约逾"
+    return bare and not signed and not named and not _TRADITIONAL_SCALES.isdisjoint(span)  # 新台幣 500億元 names it
 
 
 def _judge(ctx: _Context, amounts: list[Amount]) -> list[tuple[Amount, Safety]]:
