@@ -272,6 +272,23 @@ _COMPANY_WORDS = frozenset(("公司", "有限公司", "股份有限公司", "有
 _PINYIN_BRACKET = regex.compile(r"[ ]?[（(]([A-Z][A-Za-z'’]*(?:[ -][A-Za-z'’]+){0,3})[)）]")
 
 
+_DESIGNATION_BRACKET = regex.compile(r"[ ]?[（(]$")
+_DESIGNATION_NUMBER = regex.compile(r"-?(\d+[A-Z]?)[)）]")
+
+
+def _designation_echo(text: str, start: int, end: int, letters: str) -> tuple[Edit, ...] | None:
+    """The bracket deleted when it gives in Chinese the type the English before it names:
+    ``the J-20 (歼-20) fighter``."""
+    opened = _DESIGNATION_BRACKET.search(text, max(0, start - 2), start)
+    number = _DESIGNATION_NUMBER.match(text, end)
+    if opened is None or number is None:
+        return None
+    said = f"{letters}-{number.group(1)}"
+    if not text[: opened.start()].rstrip(" ").endswith(said):
+        return None
+    return (Edit(Span(opened.start(), number.end()), ""),)
+
+
 def _spelled_after(text: str, start: int, end: int, han: str) -> tuple[Edit, ...] | None:
     """The Chinese and the brackets gone, when the brackets right after it spell its pinyin: the
     text names the thing in pinyin itself (``飞跃 (Feiyue)``)."""
@@ -355,9 +372,11 @@ def check(scan: Scan) -> Iterator[Finding]:
         )
         if echo is not None and term_ends_at(scan, piece.start):  # the term before pads itself: 朱雀门 gate
             echo = tuple(Edit(e.span, e.text.lstrip(" ")) if e.span.start == piece.start else e for e in echo)
+        if echo is None and proposal.source == DESIGNATION:
+            echo = _designation_echo(scan.text, piece.start, piece.end, proposal.english)
         if echo is not None:
             message = f"'{han}' ({pinyin_of(han)}) repeats the English beside it; {proposal.source}: {proposal.note}"
-            fix = Fix(echo, Safety.SUGGESTION)
+            fix = Fix(echo, Safety.SAFE if proposal.source == DESIGNATION else Safety.SUGGESTION)
             yield Finding(CODE, Span(piece.start, piece.end), message, fix, Origin(proposal.source))
             continue
         english = _agreeing(scan, piece, proposal)
@@ -375,4 +394,5 @@ def check(scan: Scan) -> Iterator[Finding]:
             fix = Fix((Edit(Span(begin, piece.end), after.lstrip(" ")),), Safety.SUGGESTION)
             yield Finding(CODE, Span(piece.start, piece.end), message, fix, origin)
             continue
-        yield replace_after_article(scan.text, CODE, piece.start, piece.end, after, Safety.SUGGESTION, message, origin)
+        safety = Safety.SAFE if proposal.source == DESIGNATION else Safety.SUGGESTION  # 歼-20 is the J-20, nothing else
+        yield replace_after_article(scan.text, CODE, piece.start, piece.end, after, safety, message, origin)
