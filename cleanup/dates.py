@@ -67,7 +67,10 @@ _YEAR = rf"(?:1[89]\d\d|20\d\d|{_NUM}{{4}})"
 _SMALL = rf"(?:\d{{1,2}}|{_NUM}{{1,3}})"
 _AFTER_YEAR = "代度底初末中前后内间"  # 90年代, 2024年度, 2024年底 ...: another word
 _AFTER_MONTH = "底初末中前后内间"
-_PER_UNIT_AFTER = "美元|欧元|港元|港币|英镑|日元"  # a currency word a per-unit price may end in
+_PER_UNIT_AFTER = (  # a currency word a per-unit price may end in, or a unit a rate is measured in (420公斤/亩)
+    "美元|欧元|港元|港币|英镑|日元|公斤|千克|克|吨|微克|毫克|斤|米|公里|千瓦时"
+    "|kilograms|kilogram|tonnes|tonne|grams|gram|micrograms|milligrams|meters|kilometers|jin"
+)
 _CLASSIFIERS = "个名家位次项所座架艘辆只条"  # dropped in English: 100多个 countries
 # Counters between a figure and the English noun it counts (12名 doctors, 5辆 trucks): English has
 # none, so the figure alone stays. Read only when an English word follows (次 only before a plural:
@@ -108,7 +111,7 @@ _PER_UNITS = {
     **{k: _QUANTITY_UNITS[k] for k in "吨 平方米 平米 小时 天 年 公斤 千克 斤 千瓦时 升 公里 桶 亩 克".split()},
     "人": "person", "日": "day", "月": "month", "晚": "night", "学年": "academic year", "学期": "semester",
     "次": "time", "股": "share", "户": "household", "度": "kilowatt-hour", "张": "ticket", "个": "piece",
-    "件": "piece", "份": "serving", "位": "person", "间": "room",
+    "件": "piece", "份": "serving", "位": "person", "间": "room", "立方米": "cubic meter", "头": "head",
 }  # fmt: skip
 _PLURAL_UNITS = {
     "person": "people", "mu": "mu", "jin": "jin", "inch": "inches", "person-time": "person-times",
