@@ -100,7 +100,7 @@ def _pattern(index: CurrencyIndex) -> regex.Pattern[str]:
     more = rf"(?:[多余](?=[ ]?(?:{cur})|[^\p{{Han}}\d]|$))"
     cn_num = rf"(?:[{cn_start}][{cn_all}]*(?:点[{regex.escape('〇零一二三四五六七八九')}]+[{cn_units}]+|[多余][{cn_units}]+)?)"
     num = (
-        rf"(?:(?:(?<![最接附将靠临])近[ ]?)?(?:{arabic}(?:亿\d{{1,4}}万(?![0-9])|[多余]?[ ]?(?:{unit})(?![0-9]))?{more}?"
+        rf"(?:(?:(?<![最接附将靠临])近[ ]?|(?<![\p{{Han}}])约[ ]?|(?<![\p{{Han}}])逾[ ]?|(?<![\p{{Han}}])超过[ ]?)?(?:{arabic}(?:亿\d{{1,4}}万(?![0-9])|[多余]?[ ]?(?:{unit})(?![0-9]))?{more}?"
         rf"|(?<![{cn_all}])(?:{cn_num}|(?<=近)[{cn_big}][{cn_all}]*){more}?))"
     )
     english = rf"(?:[ ](?P<{{}}>(?i:{_alt(index.english)}))(?![A-Za-z]))?"  # 人民币 120 billion yuan
@@ -253,14 +253,18 @@ def _amount(ctx: _Context, m: regex.Match[str]) -> Amount | None:
     return Amount(start, end, entry, number, chinese, loose, hedge)
 
 
+_HEDGES = {"近": "nearly ", "约": "about ", "逾": "more than ", "超过": "more than "}
+
+
 def _hedged(num: str) -> tuple[str, str] | None:
     """The hedge a figure carries and the figure without it: 100多亿 → ("more than ", "100亿"),
     3亿多 → ("more than ", "3亿"), 近百万 → ("nearly ", "一百万"). ``None`` when the hedge reads no
     way: 35多万 (only a round figure takes 多 before its unit), 近100多."""
     hedge = ""
-    if num.startswith("近"):
-        hedge, num = "nearly ", num[1:].lstrip(" ")
-        num = "一" + num if num[0] in "百千万萬" else num  # 近百万: nearly one million
+    word = next((w for w in _HEDGES if num.startswith(w)), None)
+    if word is not None:  # 近百万: nearly one million; 约3000万: about 30 million; 逾100亿: more than 10 billion
+        hedge, num = _HEDGES[word], num[len(word) :].lstrip(" ")
+        num = "一" + num if num[0] in "百千万萬" else num
     marks = [i for i, ch in enumerate(num) if ch in "多余"]
     if not marks:
         return hedge, num
