@@ -83,7 +83,7 @@ _FUNCTION_WORDS = (
     r"|since|across|after|before|over|during|through|among|between|against|without|within|around|under|into|onto|until"
     r"|via|than|so|compared|versus)"
 )
-_AFTER_MORE = "万亿千百十元倍岁年月日天小分秒米吨公斤里克度户"  # 30多万 is an amount, 30多岁 an age: not read here
+_AFTER_MORE = "万亿千百十元倍岁年月日天小分秒米吨公斤里克度户次"  # 30多万 is an amount, 30多岁 an age: not read here
 # Counted units (3年 → 3 years, 十天 → 10 days, 35岁 → 35 years old, 3万人 → 30,000 people), read
 # only when no Chinese follows (五年规划 is the Five-Year Plan, 3年级 a school grade, 十年来 a phrase).
 # 度 (degree) is no unit here: 35度 is a temperature or an angle, 1亿度 the heat of a fusion plasma;
@@ -641,6 +641,8 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
     if unit == "分钟" and THE_BEFORE.search(text[max(0, m.start() - 4) : m.start()]) and number.isdigit():
         if not (more or scale or m["qwhen"] or modifies_noun(text, m.start(), m.end())):  # the 30分钟 drive
             return f"{ordinal(int(number))} minute"  # a goal in the 89分钟: in the 89th minute
+    if unit == "年" and number.isdigit() and not (more or scale) and _ANNIVERSARY_NEXT.match(text, m.end()):
+        return ordinal(int(number))  # the 100年 anniversary: the 100th anniversary
     if unit in _SPAN_UNITS and not (more or m["qwhen"]) and _NOUN_NEXT.match(text, m.end()):
         if not said_next(text, m.end(), english) and not _NOT_MODIFIED.match(text, m.end()):
             return f"{written.replace(' ', '-')}-{english}"  # 24小时 orders: 24-hour orders, 3年 loans: 3-year loans
@@ -691,6 +693,7 @@ _PERSON_NEXT = regex.compile(
 )
 _BIRTHDAY = regex.compile(r"[ ](?:birthday|birthdays)\b")
 _YEARS_OLD_NEXT = regex.compile(r"[ ]years?[ ]old\b")
+_ANNIVERSARY_NEXT = regex.compile(r"[ ]anniversary\b")
 _PEOPLE_NEXT = regex.compile(r"[ ](?:women|men|children|people)\b")  # plurals not in -s: 9至45岁 women
 _AGED_BEFORE = regex.compile(r"(?<![\w'’])(?i:aged|age|ages|at|age of) (?:\d+ ?[-–~至到] ?|\d+ to )?$")
 # Spans of time before a plural noun they describe: 24小时 orders, 3年 loans (not 3年 ago, 3天 days).

@@ -80,7 +80,7 @@ def _datelines(scan: Scan) -> Iterator[Finding]:
 # the table: ranked first) nor "the" (the 第5次 the event was held: the fifth time).
 _NOUN_AFTER = regex.compile(
     r"[ ]?(?!(?i:in|on|at|of|for|with|among|by|to|from|the|a|an|and|or|but|place|this|that|since|after|before|as|than"
-    r"|overall|worldwide|nationwide|again|[a-z]+ly)\b)[A-Za-z]"
+    r"|overall|worldwide|nationwide|again|[a-z]+ly)\b)[A-Za-z\p{Han}]"  # or a glossary term: 第十一届北京香山论坛
 )
 _MASS_AFTER_OF = regex.compile(r" of (?:[a-z][\w-]* ){0,2}(?:supplies|goods|materials|equipment|clothing|luggage|furniture|merchandise|produce|relics|artifacts)\b")
 _FULL_DATE = regex.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}")
