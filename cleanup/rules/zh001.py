@@ -238,6 +238,8 @@ def _english(scan: Scan, piece: HanPiece, entry: Entry) -> str:
             return singular(english)  # a 无人机: a drone; the 航天员 was: the astronaut
         if english.islower() and _NAME_AFTER.match(scan.text, piece.end):
             return singular(english)  # 航天员 Wang Yaping: astronaut Wang Yaping, a title before one name
+        if english.islower() and scan.text[piece.end : piece.end + 2] in ("'s", "’s"):
+            return singular(english)  # The 航天员's spacesuit: the astronaut's (the writer's 's is singular)
         if attributive_plural(scan.text, piece.start, piece.end, english):
             return singular(english)  # several 新能源汽车 makers: new energy vehicle makers
         if plural_here(scan.text, piece.start, piece.end, english, entry.inflect):
