@@ -52,7 +52,8 @@ def _edits(text: str, m: regex.Match[str], scope: str, keep: int, lead: str, tra
     if keep:
         edits = [Edit(Span(m.start(), m.start(keep)), lead), Edit(Span(m.end(keep), m.end()), trail)]
         return tuple(e for e in edits if e.span.length or e.text)
-    if scope == "paragraph":
+    whole_line = (m.start() == 0 or text[m.start() - 1] == "\n") and (m.end() == len(text) or text[m.end()] == "\n")
+    if scope == "paragraph" or (whole_line and text[m.start() : m.end()].strip()):  # a credit alone on its line
         start, end = _paragraph_span(text, m.start(), m.end())
     else:
         start, end = m.start(), m.end()
