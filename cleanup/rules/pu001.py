@@ -155,7 +155,8 @@ def _in_chinese(text: str, start: int, end: int, line_start: int, latin_lines: d
         return True
     if paired:
         return False  # 《刑法》第…条: both marks of a pair are written in the same pass
-    if text[start] in "。！？，；：":  # a mark ending or inside a sentence that is all Chinese: 投资需谨慎。
+    label = text[start] == "：" and _LATIN.match(text[end : end + 4].lstrip(" ")[:1] or " ")  # 第二段：The State …
+    if text[start] in "。！？，；：" and not label:  # a mark ending or inside a sentence that is all Chinese: 投资需谨慎。
         sentence = _SENTENCE_START.split(text[max(line_start, start - 300) : start])[-1]
         if sentence and not _LATIN.search(sentence) and HAN_CHAR.search(sentence):
             return True
