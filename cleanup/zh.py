@@ -70,7 +70,8 @@ def _simplified_char(ch: str) -> str:
 def simplified_same_length(text: str) -> str:
     """``text`` with each traditional Han character in its simplified form, one for one, so that
     every offset still points into the text as given (whole-text conversion may merge phrases)."""
-    return "".join(_simplified_char(ch) if ch >= "\u3400" else ch for ch in text)
+    table = {ord(ch): simple for ch in set(text) if ch >= "\u3400" and (simple := _simplified_char(ch)) != ch}
+    return text.translate(table) if table else text
 
 
 @functools.lru_cache(maxsize=1)
