@@ -196,7 +196,14 @@ def sentence_start(text: str, pos: int) -> bool:
         i -= 1
     if i < 0 or text[i] == "\n":
         return True
+    if text[i] in ":：" and i < pos - 1 and _SPEAKER.search(text, max(0, i - 40), i + 1):
+        return True  # Phoenix TV: 据报道, … (a transcript's speaker before what they say)
     return text[i] in ".!?。！？" and i < pos - 1
+
+
+# A speaker's name at a line's start before a colon, as transcripts write it: "Mao Ning: ",
+# "Phoenix TV: ", "Q: ".
+_SPEAKER = regex.compile(r"(?:^|\n)(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}|[A-Z]{1,6})[:：]$")  # not "Margin: down"
 
 
 # Words spelled with a vowel that start with a consonant sound (a university, a one-off) and

@@ -20,3 +20,12 @@ from cleanup.english import transfer_case
 ])  # fmt: skip
 def test_transfer_case(matched: str, replacement: str, out: str) -> None:
     assert transfer_case(matched, replacement) == out
+
+
+def test_a_transcript_speaker_s_colon_starts_a_sentence() -> None:
+    from cleanup.english import sentence_start
+
+    text = "Phoenix TV: x\nCCTV: x\nMargin: x"
+    assert sentence_start(text, text.index("x"))
+    assert sentence_start(text, text.index("x", text.index("CCTV")))
+    assert not sentence_start(text, text.index("x", text.index("Margin")))
