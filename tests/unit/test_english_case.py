@@ -25,7 +25,7 @@ def test_transfer_case(matched: str, replacement: str, out: str) -> None:
 def test_a_transcript_speaker_s_colon_starts_a_sentence() -> None:
     from cleanup.english import sentence_start
 
-    text = "Phoenix TV: x\nCCTV: x\nMargin: x"
-    assert sentence_start(text, text.index("x"))
-    assert sentence_start(text, text.index("x", text.index("CCTV")))
-    assert not sentence_start(text, text.index("x", text.index("Margin")))
+    text = "Phoenix TV: 据\nCCTV: 据\nMargin: 据"
+    first, second, third = (i for i, ch in enumerate(text) if ch == "据")
+    assert sentence_start(text, first) and sentence_start(text, second)
+    assert not sentence_start(text, third)
