@@ -164,6 +164,13 @@ def _period_after(scan: Scan, date: ChineseDate) -> tuple[int, str] | None:
     return piece.end, f"the {english} of {date.english}"
 
 
+def _term_starts(scan: Scan, pos: int) -> bool:
+    """Whether a glossary term (not a name that takes no article) starts at ``pos``."""
+    piece = scan.pieces_by_start.get(pos)
+    g = scan.glossary
+    return piece is not None and piece.kind == TERM and piece.entry not in g.adjectives and piece.entry not in g.levels
+
+
 def _known_ends(scan: Scan, pos: int) -> bool:
     """Whether a whole glossary term or a Chinese date ends at ``pos`` (not a key inside a clause)."""
     piece = scan.pieces_by_end.get(pos)
@@ -205,6 +212,8 @@ def check(scan: Scan) -> Iterator[Finding]:
         noun_said = " " in english.strip()  # 第一季度: first quarter, the noun is in the English
         if date.kind == "ordinal" and (noun_said or _NOUN_AFTER.match(text, date.end)) and ordinal_needs_the(text, date.start, english):
             english = f"the {english}"  # 第三届 Expo will open: The third Expo; attended 第二届 Expo: the second
+        if english.isdigit() and len(english) == 4 and sentence_start(text, date.start) and _term_starts(scan, date.end):
+            english = f"the {english}"  # 2025年春运 kicked off: The 2025 Spring Festival travel rush
         if english.startswith("the ") and _THE_EARLY_BEFORE.search(text, max(0, date.start - 16), date.start):
             english = english.removeprefix("the ")  # in the early 1980年代: in the early 1980s
         if english[:1].islower() and sentence_start(text, date.start):
