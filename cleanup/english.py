@@ -355,7 +355,8 @@ def _past_verb(word: str) -> bool:
 
 
 _ONE_BEFORE = regex.compile(
-    r"(?<![\w'’])(?:an?|one|each|every|another)[ ](?:(?!(?:few|lot|lots|number|couple|dozen|series|range|host|variety"
+    r"(?<![\w'’])(?:an?|one|each|every|another|this|[A-Za-z]+['’]s (?:second-|third-|fourth-|fifth-)?(?:largest"
+    r"|biggest|leading|top|oldest|newest|richest))[ ](?:(?!(?:few|lot|lots|number|couple|dozen|series|range|host|variety"
     r"|handful|total|pair|set|group|bunch|majority|string|wave|slew|raft|spate|flurry|batch|list|kind|type|sort"
     r"|part|portion|share|third|quarter|half|fraction|bit|piece|pack|box|crowd|team|fleet|network|chain|cluster"
     r"|collection|family|line|row|round|year|month|week|day)\b)[a-z]+(?:-[a-z]+)?[ ])?$",
