@@ -94,6 +94,11 @@ _MONTH_OR_YEAR = regex.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|\d{4}"
 )
 _DAY_DATE = regex.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?")
+_NTH = regex.compile(r"the \d{1,2}(?:st|nd|rd|th)")
+_SAID_BEFORE = regex.compile(r"(?<![\w'’])(?:said|announced|reported|confirmed|added|stated|revealed|noted)[ ]$")
+_PART_OF_DAY = regex.compile(r"the (?:morning|afternoon|evening|night|early hours|early morning) of ")  # at 3月15日晚: on the evening of
+_EDGE = regex.compile(r"the (?:start|end|beginning) of ")  # in 2021年底: at the end of 2021
+_AT_BEFORE = regex.compile(r"(?<![\w'’])[Aa]t[ ]$")
 _IN_BEFORE = regex.compile(r"(?<![\w'’])[Ii]n[ ]$")  # in 2024年5月3日: on May 3, 2024
 _ON_BEFORE = regex.compile(r"(?<![\w'’])[Oo]n[ ]$")
 _DETERMINER_BEFORE = regex.compile(r"(?<![\w'’])(?i:the|its|their|his|her|our|this|that|[A-Za-z][\w-]*['’]s)[ ]$")
@@ -294,9 +299,13 @@ def check(scan: Scan) -> Iterator[Finding]:
         moment, month = _MOMENT.fullmatch(english.strip()), _MONTH_OR_YEAR.fullmatch(english.strip())
         if month and _DAY_NEXT.match(text, date.end):
             month = None  # On 5月 the 4th: a day follows, "on" stays
-        day = _DAY_DATE.fullmatch(english.strip())
+        day = _DAY_DATE.fullmatch(english.strip()) or _PART_OF_DAY.match(english.strip())
+        edge = _EDGE.match(english.strip())
         on = _ON_BEFORE.search(text, max(0, date.start - 3), date.start) if moment or month else None
-        on = on or (_IN_BEFORE.search(text, max(0, date.start - 3), date.start) if day else None)
+        on = on or (_IN_BEFORE.search(text, max(0, date.start - 3), date.start) if day or edge else None)
+        on = on or (_AT_BEFORE.search(text, max(0, date.start - 3), date.start) if _PART_OF_DAY.match(english.strip()) else None)
+        if on is None and _NTH.fullmatch(english.strip()) and _SAID_BEFORE.search(text, max(0, date.start - 12), date.start):
+            english = "on " + english.lstrip()  # The ministry said 15日 that: said on the 15th that
         if on is not None:  # On 3月5日上午9时: At 9 a.m. on March 5; filed on 2023年12月: in December 2023
             word = "on " if day else "at " if moment and not moment.group().startswith(("mid-", "early ", "late ")) else "in "
             at = (word.capitalize() if on.group()[0] in "OI" else word) + english.lstrip()
