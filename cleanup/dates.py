@@ -304,6 +304,8 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
             start, english = m.start("qunit"), ""  # the train G1234次: a train's number, G1234
         elif m["qty"] is not None:
             english = _quantity(m, text)
+            if english and english.endswith(" person-times") and _TRIPS_BEFORE.search(text, max(0, start - 60), start):
+                english = english.removesuffix(" person-times")  # trips reached 2.95亿人次: 295 million (trips)
             stoppage = _stoppage(folded, start, m) if english else None
             if stoppage is not None:  # in the 90+3分钟: in the third minute of stoppage time
                 start, english = stoppage
@@ -693,6 +695,11 @@ _PERSON_NEXT = regex.compile(
 )
 _BIRTHDAY = regex.compile(r"[ ](?:birthday|birthdays)\b")
 _YEARS_OLD_NEXT = regex.compile(r"[ ]years?[ ]old\b")
+# What 人次 counts, named before it in the clause: trips reached 2.95亿人次 (295 million trips).
+_TRIPS_BEFORE = regex.compile(
+    r"\b(?i:trips|visits|visitors|tourists|passengers|journeys|travelers|travellers|viewers|attendees|spectators|patients)\b"
+    r"[^.;,\n]{0,50}$"
+)
 _ANNIVERSARY_NEXT = regex.compile(r"[ ]anniversary\b")
 _PEOPLE_NEXT = regex.compile(r"[ ](?:women|men|children|people)\b")  # plurals not in -s: 9至45岁 women
 _AGED_BEFORE = regex.compile(r"(?<![\w'’])(?i:aged|age|ages|at|age of) (?:\d+ ?[-–~至到] ?|\d+ to )?$")
