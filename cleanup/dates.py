@@ -645,7 +645,7 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
             return f"{ordinal(int(number))} minute"  # a goal in the 89分钟: in the 89th minute
     if unit == "年" and number.isdigit() and not (more or scale) and _ANNIVERSARY_NEXT.match(text, m.end()):
         return ordinal(int(number))  # the 100年 anniversary: the 100th anniversary
-    if unit in _SPAN_UNITS and not (more or m["qwhen"]) and _NOUN_NEXT.match(text, m.end()):
+    if unit in _SPAN_UNITS and not (more or m["qwhen"]) and (_NOUN_NEXT.match(text, m.end()) or _COMPOUND_NEXT.match(text, m.end())):
         if not said_next(text, m.end(), english) and not _NOT_MODIFIED.match(text, m.end()):
             return f"{written.replace(' ', '-')}-{english}"  # 24小时 orders: 24-hour orders, 3年 loans: 3-year loans
     if unit in _LENGTH_UNITS and not (more or m["qwhen"]) and _MODIFIED_NEXT.match(text, m.end()):
@@ -700,6 +700,7 @@ _TRIPS_BEFORE = regex.compile(
     r"\b(?i:trips|visits|visitors|tourists|passengers|journeys|travelers|travellers|viewers|attendees|spectators|patients)\b"
     r"[^.;,\n]{0,50}$"
 )
+_COMPOUND_NEXT = regex.compile(r"[ ][a-z]+-[a-z]+[ ](?!(?:and|or|of|to|in|on|for|with|is|was|are|were)\b)[a-z]+")  # 144小时 visa-free transit
 _ANNIVERSARY_NEXT = regex.compile(r"[ ]anniversary\b")
 _PEOPLE_NEXT = regex.compile(r"[ ](?:women|men|children|people)\b")  # plurals not in -s: 9至45岁 women
 _AGED_BEFORE = regex.compile(r"(?<![\w'’])(?i:aged|age|ages|at|age of) (?:\d+ ?[-–~至到] ?|\d+ to )?$")
