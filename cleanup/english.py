@@ -508,7 +508,7 @@ _THE_FORM = regex.compile(
     r"|\b(?:River|Sea|Ocean|Strait|Gulf|Islands|Mountains|Canal|Commission|Committee|Council|Ministry"
     r"|Administration|Federation|Association|Peninsula|Plateau|Desert|Basin|Delta|Organization|Organisation"
     r"|Union|Fund|Forum|Festival|Bureau|Department|Agency|Center|Centre|Assembly|Party|Court|Office|Emperor|Empress|Dynasty"
-    r"|Museum|Corridor)$"
+    r"|Museum|Corridor|holiday|holidays)$"
     r"|^(?!.*\b(?:University|College|School|Institute|Thought)\b).*\b(?:Law|Code|Constitution)$"  # the Food Safety Law
     r"|\b(?:Academy|Bureau|Bank|Center|Centre|Office|Agency|Party|Association|Law|Forum) (?:of|for)\b"  # not X University of Y
 )
@@ -520,14 +520,23 @@ _OBJECT_VERBS = frozenset(
 )
 _PREPOSITION_BEFORE = regex.compile(
     r"(?<![\w'’])(?:in|of|from|to|with|at|on|by|into|onto|across|for|between|throughout|within|among|toward"
-    r"|towards|against|about|near|around|over|beyond|inside|outside|under|via|through|like|along|both|either|neither)[ ]$",
+    r"|towards|against|about|near|around|over|beyond|inside|outside|under|via|through|like|along|during|after|before|since"
+    r"|until|both|either|neither)[ ]$",
     regex.IGNORECASE,
 )
 
 
 def takes_the(english: str) -> bool:
-    """Whether a proper name is written with "the" (the Middle East, the Ministry of Commerce)."""
-    return english[:1].isupper() and (english in _THE_NAMES or _THE_FORM.search(english) is not None)
+    """Whether a proper name is written with "the" (the Middle East, the Ministry of Commerce), or
+    a body named in lower case by what it does (the administration for market regulation)."""
+    if english[:1].isupper():
+        return english in _THE_NAMES or _THE_FORM.search(english) is not None
+    return _LOWER_BODY.search(english) is not None
+
+
+# A local body named by what it does, in lower case (administration for market regulation): a
+# particular body, not a generic like "health commission", whose article the text decides.
+_LOWER_BODY = regex.compile(r"^(?:administration|bureau|commission|department|committee) (?:for|of)\b")
 
 
 
@@ -597,6 +606,8 @@ def the_missing(text: str, start: int, end: int, english: str) -> bool:
     modifies a noun after it takes none (``in 国务院 meetings``, ``in 财政部-approved plans``)."""
     if not takes_the(english):
         return False
+    if text[start - 1 : start] in ("《", "〈") and not text[max(0, start - 5) : start - 1].rstrip().lower().endswith("the"):
+        start -= 1  # Article 148 of 《食品安全法》: of the Food Safety Law
     begin = _first_conjunct(text, start, end)  # from Europe and 美国: from Europe and the United States
     if not (_object_place(text, begin) or _speaks_after_a_break(text, start, end)):
         return False  # 国务院 also approved it: The State Council, at a sentence's start too

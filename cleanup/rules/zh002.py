@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 import regex
 
+from ..english import the_missing
 from ..han import MIXED, MIXED_UNKNOWN, looks_transliterated, member
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
 from ..scan import Scan
@@ -44,6 +45,8 @@ def check(scan: Scan) -> Iterator[Finding]:
             message = f"mixed token '{token}' is {piece.key} ({entry.en})"
             english = f"{entry.en}-{member(piece, scan.text)}" if piece.number else entry.en  # Shen舟二十号: Shenzhou-20
             english = without_next_words(scan.text, piece.end, english)[0]  # Hua泰证券 Securities: said once
+            if not piece.number and the_missing(scan.text, piece.start, piece.end, english):
+                english = f"the {english}"  # He said Guo务院 had approved: the State Council
             after = english_for(scan, piece.start, piece.end, english)
             safety = _safety(entry.safety, piece.partial)
             yield replace_after_article(scan.text, CODE, piece.start, piece.end, after, safety, message, entry.origin)
