@@ -103,7 +103,7 @@ _QUANTITY_UNITS = {
     "平米": "square meter", "毫安": "mAh", "毫安时": "mAh", "步": "step", "桌": "table",
     "公里/小时": "kilometer per hour", "千米/小时": "kilometer per hour", "公里每小时": "kilometer per hour",
     "米/秒": "meter per second", "米每秒": "meter per second", "纳米": "nanometer", "微米": "micrometer",
-    "毫克": "milligram", "微克": "microgram", "百帕": "hectopascal", "例": "case", "次": "time",
+    "毫克": "milligram", "微克": "microgram", "百帕": "hectopascal", "例": "case", "次": "time", "分贝": "decibel",
 }  # fmt: skip
 # A price per unit: 98.5元/吨 is 98.5 yuan per tonne (ZH004 writes the amount, this the unit). The
 # units are the quantities' where both read them (吨, 小时, 公斤 …), and these besides.
@@ -205,6 +205,7 @@ DATE = regex.compile(
     r"|(?<![\d.,])(?P<ipt>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,5}(?:\.\d+)?|\d{1,2}\.\d+)点(?![\p{Han}\d])"
     r"|(?<![时点])(?:(?P<sh>\d{1,2})小时)?(?P<sm>\d{1,3})分(?P<ss>\d{1,2})秒(?P<sf>\d{1,3})?(?!\.?\d)"
     r"|(?<![\d.])(?P<hh>\d{1,2})(?:个)?小时(?P<hm>\d{1,2})分(?:钟)?(?![\d秒])"  # 1小时03分: 1 hour 3 minutes
+    r"|(?<![\d.])(?P<bei>\d+(?:\.\d+)?)倍(?=[ ](?:the|that|as|more|higher|larger|faster|bigger|greater)\b)"  # 1.5倍 the wage
     r"|(?:一天|每天|每日|一日)(?P<tpd>\d{1,2}|[一二两三四五六七八九十])次(?!\p{Han})"  # 一天三次: three times a day
     r"|(?<![\d.A-Za-z])(?P<tpd2>\d{1,2})次/(?:天|日)(?!\p{Han})"  # 3次/天: 3 times a day
     r"|(?P<sec>\d{1,3})秒(?P<secf>\d{1,3})(?!\.?\d)"
@@ -230,7 +231,7 @@ DATE = regex.compile(
     r"|(?:里氏)?(?P<mag2>[1-9](?:\.\d)?)级(?=[ ]?(?:earthquakes?|quakes?|tremors?|aftershocks?|temblors?)\b)"
     rf"|(?P<evq>\d+)米(?P<event>{_EVENT}|[台板栏](?!\p{{Han}}))"
     rf"|(?P<more>\d{{1,3}}(?:,\d{{3}})*|\d+)[多余](?:[{_CLASSIFIERS}](?![{_AFTER_MORE}])|(?!\p{{Han}}))"
-    r"|第(?P<ord>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?P<unit>季度|条|章|款|届|次|轮|批|剂|分钟)"
+    r"|第(?P<ord>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?P<unit>季度|条|章|款|届|次|轮|批|剂|分钟|名(?!\p{Han}))"
     r"|第(?P<ord2>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?![\p{Han}\d])"
     r"|(?P<pctof>\d+(?:\.\d+)?%)的(?=[ ]?[A-Za-z])"
     rf"|(?P<qty>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]{{1,8}})"
@@ -251,7 +252,7 @@ _NUMERALS = "〇零一二两三四五六七八九十"
 _TRADITIONAL = str.maketrans(
     "個萬億歲時點號週鐘輛項條張臺隻頭屆輪兩餘畝滿減場顆戶噸紀曆臘許農陰間棟", "个万亿岁时点号周钟辆项条张台只头届轮两余亩满减场颗户吨纪历腊许农阴间栋"
 )
-_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸吨顷瓦度户纪代初底末旬成折比许升卡罐瓶箱袋盒册/享同环每左上以半之星拜安步桌级℃下帕桶晚股" + _COUNTERS
+_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸吨顷瓦度户纪代初底末旬成折比许升卡罐瓶箱袋盒册/享同环每左上以半之星拜安步桌级℃下帕桶晚股倍贝" + _COUNTERS
 _CUE = regex.compile(f"[{regex.escape(_CUES)}]")  # one scan, in C, for any of them
 _TRADITIONAL_FORMS = regex.compile(f"[{''.join(map(chr, _TRADITIONAL))}]")
 _KINDS = (
@@ -259,7 +260,7 @@ _KINDS = (
     ("quantity", "qty"), ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"),
     ("percentage", "pctof"), ("quantity", "hnum"), ("counter", "lone"), ("percentage", "permil"),
     ("percentage", "cheng"), ("discount", "zhe"), ("score", "s1"), ("quantity", "pts"), ("quantity", "term"),
-    ("quantity", "temp"), ("quantity", "temp2"), ("quantity", "mag"), ("quantity", "mag2"), ("date", "ry"), ("time", "hc"), ("quantity", "hh"), ("quantity", "tpd"), ("quantity", "tpd2"), ("quantity", "evq"), ("quantity", "sm"), ("quantity", "sec"),
+    ("quantity", "temp"), ("quantity", "temp2"), ("quantity", "mag"), ("quantity", "mag2"), ("date", "ry"), ("time", "hc"), ("quantity", "hh"), ("quantity", "tpd"), ("quantity", "tpd2"), ("number", "bei"), ("quantity", "evq"), ("quantity", "sm"), ("quantity", "sec"),
 )  # fmt: skip  # what a match is, by its group; anything else is a date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
@@ -566,9 +567,10 @@ def _stoppage(text: str, start: int, m: regex.Match[str]) -> tuple[int, str] | N
     half = "first-half " if before["base"].endswith("45") else ""
     return before.start("base"), f"{_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)} minute of {half}stoppage time"
 _PARTS = {"条": "Article", "章": "Chapter", "款": "Paragraph"}  # of a law: 第二十三条 → Article 23
-_COUNTED = {"季度": " quarter", "轮": " round", "批": " batch", "次": "", "剂": " dose", "分钟": " minute"}  # 第一季度 → first quarter
+_COUNTED = {"季度": " quarter", "轮": " round", "批": " batch", "次": "", "剂": " dose", "分钟": " minute", "名": " place"}  # 第一季度 → first quarter
 
 
+_RANKED_BEFORE = regex.compile(r"(?<![\w'’])(?:finished|finishes|ranked|ranks|placed|came|comes|ended)[ ]$")
 _NOUN_OF_ROUND = regex.compile(
     r"[ ](?!(?:was|were|is|are|has|have|had|will|would|of|and|or|in|on|to|for|with|at|by|that|which|began|ended"
     r"|started|opened|closed|took|came|saw)\b)[a-z][a-z-]+"
@@ -593,6 +595,8 @@ def _ordinal(m: regex.Match[str]) -> str | None:
         return None
     if unit in ("轮", "批") and _NOUN_OF_ROUND.match(m.string, m.end()):
         return f"{_nth(n)}{_COUNTED[unit]} of"  # the 第十轮 strategic consultation: the 10th round of …
+    if unit == "名" and _RANKED_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return _nth(n)  # finished 第5名: finished fifth
     if unit == "次" and _NO_NOUN_AFTER_TIME.match(m.string, m.end()):
         return f"{_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)} time"  # the 第5次 the event is held: the fifth time
     return (_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)) + _COUNTED[unit]
@@ -1136,6 +1140,11 @@ def _hours_minutes(m: regex.Match[str]) -> str | None:
     return f"{hours} hour{'' if hours == 1 else 's'} {minutes} minute{'' if minutes == 1 else 's'}"
 
 
+def _times(m: regex.Match[str]) -> str:
+    """1.5倍 the normal wage → 1.5 times the normal wage (倍 before the English it multiplies)."""
+    return f"{m['bei']} times"
+
+
 def _times_a_day(m: regex.Match[str]) -> str | None:
     """一天三次 → three times a day, 3次/天 → 3 times a day (a dose, a schedule)."""
     figure = m["tpd"] or m["tpd2"]
@@ -1258,7 +1267,7 @@ _READERS = (
     ("decy", _decade), ("bcy", _era_year), ("ady", _era_year), ("em", _edge), ("ey2", _edge), ("erel2", _edge),
     ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("hd", _hour_dian), ("per", _per_unit), ("died", _died_aged), ("cmp", _compared), ("ppt", _percentage_points), ("halfh", _half_hour), ("fden", _fraction), ("wd", _weekday), ("apct", _approximate), ("eamt", _each), ("ipt", _index_points), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
     ("cheng", _share), ("zhe", _discount), ("term", _term), ("temp", _temperature), ("temp2", _temperature),
-    ("evq", _event), ("mag", _magnitude), ("mag2", _magnitude), ("ry", _roc_date), ("hc", _colon_clock), ("hh", _hours_minutes), ("tpd", _times_a_day), ("tpd2", _times_a_day),
+    ("evq", _event), ("mag", _magnitude), ("mag2", _magnitude), ("ry", _roc_date), ("hc", _colon_clock), ("hh", _hours_minutes), ("tpd", _times_a_day), ("tpd2", _times_a_day), ("bei", _times),
 )  # fmt: skip  # the groups read by a function of their own
 
 
