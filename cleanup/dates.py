@@ -172,7 +172,7 @@ _EVENTS = {
 _EVENT = "|".join(k for k in sorted(_EVENTS, key=len, reverse=True) if len(k) > 1)
 _SCORE_NUM = r"(?:\d{1,3}|[零一二两三四五六七八九十]{1,3})"
 # The characters a reading can start with: one test per position before the alternatives.
-_FIRST = "〇零一二两三四五六七八九十百千万农阴正腊冬大公去今明年月上下早凌清中晚夜傍第满立减打以/享同环每半周星礼里民" + _COUNTERS
+_FIRST = "〇零一二两三四五六七八九十百千万农阴正腊冬大公去今明年月上下早凌清中晚夜傍第满立减打以/享同环每半周星礼里民约逾超近" + _COUNTERS
 DATE = regex.compile(
     rf"(?=[\d{_FIRST}])(?:"
     rf"(?P<lunar>农历|阴历)(?P<lm>{_LUNAR_MONTH}|\d{{1,2}})月(?:(?P<ld>{_LUNAR_DAY})|(?P<ldd>\d{{1,2}})[日号])?"
@@ -234,7 +234,7 @@ DATE = regex.compile(
     r"|第(?P<ord>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?P<unit>季度|条|章|款|届|次|轮|批|剂|分钟|名(?!\p{Han}))"
     r"|第(?P<ord2>\d{1,4}|[〇零一二两三四五六七八九十百千]{1,8})(?![\p{Han}\d])"
     r"|(?P<pctof>\d+(?:\.\d+)?%)的(?=[ ]?[A-Za-z])"
-    rf"|(?P<qty>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]{{1,8}})"
+    rf"|(?:(?<!\p{{Han}})(?P<qhedge>约|逾|超过|超|近)(?=\d))?(?P<qty>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]{{1,8}})"
     r"(?P<qmore0>[多余])?(?P<qscale>千万|千亿|万亿|[万亿]|(?<=\d)千(?![米克瓦]))?"
     rf"(?P<qmore>[多余])?(?P<qunit>{'|'.join(sorted(_QUANTITY_UNITS, key=len, reverse=True))})(?P<qwhen>[前后])?(?P<qabout>左右|上下)?(?!(?![〇零一二两三四五六七八九十])\p{{Han}})"
     rf"|(?<!第)(?P<cnt>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|{_NUM}[〇零一二两三四五六七八九十百千]{{0,7}})(?P<cscale>[万亿])?"
@@ -305,7 +305,12 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
             start, english = m.start("qunit"), ""  # the train G1234次: a train's number, G1234
         elif m["qty"] is not None:
             english = _quantity(m, text)
-            if english and english.endswith(" person-times") and _TRIPS_BEFORE.search(text, max(0, start - 60), start):
+            if english and m["qhedge"]:  # 约30人: about 30 people; 超过100万辆: more than 1 million vehicles
+                hedge = {"约": "about ", "近": "nearly "}.get(m["qhedge"], "more than ")
+                english = english if english.startswith(("about ", "more than ", "nearly ")) else hedge + english
+            if m["qunit"] == "年" and m["qty"].isdigit() and 110 <= int(m["qty"]) <= 119 and not m["qscale"]:
+                sure = False  # the 114年 budget: Taiwan's year 114 (2025), or 114 years; for a human to say
+            if english and english.endswith(" person-times") and _TRIPS_BEFORE.search(text, max(0, start - 160), start):
                 english = english.removesuffix(" person-times")  # trips reached 2.95亿人次: 295 million (trips)
             stoppage = _stoppage(folded, start, m) if english else None
             if stoppage is not None:  # in the 90+3分钟: in the third minute of stoppage time
@@ -338,7 +343,7 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
             m["cmp"] is not None
             and _FIGURE_BEFORE.search(text, max(0, start - 24), start)
             and _SENTENCE_ENDS.match(text, end)
-            and not _FUTURE_IN_SENTENCE.search(text, max(0, text.rfind(". ", 0, start)), start)
+            and not _FUTURE_IN_SENTENCE.search(text, _sentence_start(text, start), start)
         ):
             # The jobless rate 环比下降0.2个百分点 in May.: fell, where the sentence has no verb for it
             english = ("rose " if _rises(m) else "fell ") + _compared(m).split(" ", 1)[1]
@@ -392,6 +397,11 @@ _FIGURE_BEFORE = regex.compile(
     r"|GDP|investment|production|volume|spending|consumption|turnover|earnings|deposits|loans|shipments|deliveries"
     r"|arrivals|trade|value|yield|demand|growth)[ ]$"
 )
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts: after the last full stop or line break before it."""
+    return max(text.rfind(". ", 0, pos), text.rfind(".\n", 0, pos), text.rfind("\n", 0, pos)) + 1
+
+
 _FUTURE_IN_SENTENCE = regex.compile(r"(?i:\b(?:will|expects?|expected|forecasts?|projected|projects|aims?|targets?|plans?)\b)")
 _SENTENCE_ENDS = regex.compile(r"(?:[^\n.!?]|\.(?=\d))*[.!?](?:[ \n\"”’)]|$)")  # a decimal point ends none
 _HEDGE_WORDS = r"(?<![\w'’])(?i:about|around|nearly|almost|over|more than|some|roughly|approximately)[ ]$"
@@ -570,7 +580,7 @@ _PARTS = {"条": "Article", "章": "Chapter", "款": "Paragraph"}  # of a law: �
 _COUNTED = {"季度": " quarter", "轮": " round", "批": " batch", "次": "", "剂": " dose", "分钟": " minute", "名": " place"}  # 第一季度 → first quarter
 
 
-_RANKED_BEFORE = regex.compile(r"(?<![\w'’])(?:finished|finishes|ranked|ranks|placed|came|comes|ended)[ ]$")
+_RANKED_BEFORE = regex.compile(r"(?<![\w'’])(?:finished|finishes|ranked|ranks|placed|came|comes|ended|is|was|are|were)[ ]$")
 _NOUN_OF_ROUND = regex.compile(
     r"[ ](?!(?:was|were|is|are|has|have|had|will|would|of|and|or|in|on|to|for|with|at|by|that|which|began|ended"
     r"|started|opened|closed|took|came|saw)\b)[a-z][a-z-]+"
@@ -702,7 +712,7 @@ _YEARS_OLD_NEXT = regex.compile(r"[ ]years?[ ]old\b")
 # What 人次 counts, named before it in the clause: trips reached 2.95亿人次 (295 million trips).
 _TRIPS_BEFORE = regex.compile(
     r"\b(?i:trips|visits|visitors|tourists|passengers|journeys|travelers|travellers|viewers|attendees|spectators|patients)\b"
-    r"[^.;,\n]{0,50}$"
+    r"[^.\n]{0,150}$"
 )
 _COMPOUND_NEXT = regex.compile(r"[ ][a-z]+-[a-z]+[ ](?!(?:and|or|of|to|in|on|for|with|is|was|are|were)\b)[a-z]+")  # 144小时 visa-free transit
 _ANNIVERSARY_NEXT = regex.compile(r"[ ]anniversary\b")

@@ -300,7 +300,8 @@ _ADJECTIVE_ENDINGS = ("ive", "ous", "ful", "ic", "able", "ible", "less", "ed", "
 NOT_A_NOUN = frozenset(
     """of in on at and or to for with from by as ago later old earlier since after before than that which who
     was were is are be been has have had will would could should can may might must did do does not
-    through via thanks despite into onto during against amid without within across""".split()
+    through via thanks despite into onto during against amid without within across also still already recently
+    remains remained continues continued""".split()
 )
 
 
@@ -414,13 +415,17 @@ def modifies_noun(text: str, start: int, end: int) -> bool:
     )
 
 
+_STATE_VERBS = frozenset("remains remained continues continued insists insisted stands stood".split())
 _AUXILIARIES = frozenset("has have had is was are were will would can could should must may might also".split())
 
 
 def verb_next(text: str, end: int) -> bool:
     """Whether a common verb or an auxiliary comes right after ``end`` (The 中国 said, … rose)."""
     word = _NEXT_LOWER.match(text[end : end + 30])
-    return word is not None and (word.group(1) in _VERBS_AFTER or word.group(1) in _AUXILIARIES)
+    if word is None:
+        return False
+    w = word.group(1)
+    return w in _VERBS_AFTER or w in _AUXILIARIES or w in _STATE_VERBS or (w.endswith("ed") and _past_verb(w))
 
 
 _A_BEFORE = regex.compile(r"(?<![\w'’])(?i:an?)[ ]$")
@@ -510,7 +515,7 @@ _THE_FORM = regex.compile(
     r"|Union|Fund|Forum|Festival|Bureau|Department|Agency|Center|Centre|Assembly|Party|Court|Office|Emperor|Empress|Dynasty"
     r"|Museum|Corridor|holiday|holidays)$"
     r"|^(?!.*\b(?:University|College|School|Institute|Thought)\b).*\b(?:Law|Code|Constitution)$"  # the Food Safety Law
-    r"|\b(?:Academy|Bureau|Bank|Center|Centre|Office|Agency|Party|Association|Law|Forum) (?:of|for)\b"  # not X University of Y
+    r"|\b(?:Academy|Bureau|Bank|Center|Centre|Office|Agency|Party|Association|Law|Forum|Administration) (?:of|for)\b"
 )
 # A verb whose object may be such a name: He urged 世卫组织 to act (the World Health Organization).
 _VERB_BEFORE = regex.compile(r"(?<![\w'’])([a-z]+)[ ]$")
@@ -615,6 +620,10 @@ def the_missing(text: str, start: int, end: int, english: str) -> bool:
         return False
     nxt = _NEXT_ANY.match(text[end : end + 30])
     word = nxt.group(1) if nxt else ""
+    if word == "and":  # Both 商务部 and 海关总署 data: the names together modify the noun after them
+        after = _NEXT_ANY.match(text[_after_conjuncts(text, end) : _after_conjuncts(text, end) + 30])
+        if after is not None and after.group(1).islower() and after.group(1) not in NOT_A_NOUN | _ADVERBS and not _past_verb(after.group(1)):
+            return False
     return not word or word[:1].isupper() or word.lower() in NOT_A_NOUN | _ADVERBS or _past_verb(word)
 
 

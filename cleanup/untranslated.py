@@ -66,8 +66,9 @@ def _unknown(scan: Scan) -> list[tuple[int, int, bool]]:
 
 def _untranslated(text: str, start: int, pieces: list[tuple[int, int, bool]]) -> bool:
     """Whether the line at ``start`` is untranslated text: at least ``MIN_UNKNOWN`` Chinese
-    characters nothing covers and no fewer than its Latin letters, or a line of Chinese alone
-    (【台风预警】中央气象台发布台风橙色预警: the glossary knows most words; the line is still untranslated)."""
+    characters nothing covers and no fewer than its Latin letters, or a line of Chinese alone with
+    some word no entry covers (【台风预警】中央气象台发布台风橙色预警: the glossary knows most words; the
+    line is still untranslated). A line of names the glossary knows (四川大学华西医院) is translated."""
     end = text.find("\n", start)
     end = end if end >= 0 else len(text)
     unknown = known = 0
@@ -76,7 +77,7 @@ def _untranslated(text: str, start: int, pieces: list[tuple[int, int, bool]]) ->
             n = min(e, end) - max(s, start)
             known, unknown = (known + n, unknown) if covered else (known, unknown + n)
     latin = len(_LATIN.findall(text, start, end))
-    return (unknown >= MIN_UNKNOWN and unknown >= latin) or (latin == 0 and unknown + known >= MIN_CHINESE_LINE)
+    return (unknown >= MIN_UNKNOWN and unknown >= latin) or (latin == 0 and unknown > 0 and unknown + known >= MIN_CHINESE_LINE)
 
 
 def runs_whole(scan: Scan, findings: Sequence[Finding]) -> list[Finding]:

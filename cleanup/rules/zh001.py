@@ -483,7 +483,7 @@ def check(scan: Scan) -> Iterator[Finding]:
 
 
 _THE_RIGHT_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he[ ]$")
-_END_NEXT = regex.compile(r"[.,;:!?](?:\s|$)")
+_END_NEXT = regex.compile(r"[.;:!?](?:\s|$)")  # not a comma: The 中国, Japan and South Korea summit
 
 
 def _the_before_place(scan: Scan, piece: HanPiece, end: int, english: str) -> int | None:
