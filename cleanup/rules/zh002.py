@@ -58,7 +58,7 @@ def check(scan: Scan) -> Iterator[Finding]:
                 edit = Edit(Span(piece.end - len(han), piece.end), "")
                 yield Finding(CODE, Span(piece.start, piece.end), message, Fix((edit,), Safety.SUGGESTION), Origin("name:pinyin"))
                 continue
-            read = _read_whole(token, han)
+            read = _read_whole(token, han, scan.text[piece.end : piece.end + 20], scan.text[max(0, piece.start - 20) : piece.start])
             if read is not None:  # Chen某 → Chen; Hua西 Hospital → Huaxi Hospital
                 english, why = read
                 message = f"mixed token '{token}' matches no glossary entry; {why}: {english}"
@@ -76,6 +76,8 @@ def check(scan: Scan) -> Iterator[Finding]:
 
 
 _WITHHELD = regex.compile(r"([A-Z][a-z]+)(?:某某|某)")  # Chen某: a name withheld, as court news writes it
+_NAME_BEFORE = regex.compile(r"[A-Z][a-z]+[ ]$")  # a surname already said before the token
+_NAMED_PLACE_AFTER = regex.compile(r"[ ]?[A-Z]")  # Hua西 Hospital: a place's name, joined (Huaxi)
 _SURNAME_THEN_GIVEN = regex.compile(r"([A-Z][a-z]+)(\p{Han}{2})")  # Zhang艺谋: a surname, then the given name
 _PINYIN_THEN_HAN = regex.compile(r"([A-Z][a-z]+)(\p{Han})")  # Hua西: the translator stopped one character short
 
@@ -84,7 +86,7 @@ _PLACE_GENERICS = {"县": "County", "区": "District", "镇": "Town", "乡": "To
 _GENERIC_ENDS = frozenset("元币网报台社部局厅委省市县区镇村路街号年月日人股")
 
 
-def _read_whole(token: str, han: str) -> tuple[str, str] | None:
+def _read_whole(token: str, han: str, after: str = "", before: str = "") -> tuple[str, str] | None:
     """A reading of a token no entry resolves, with why: a surname before 某 (``Chen某`` is
     Chen, as ``陈某`` is), or a pinyin start before the rest of a name in Chinese, spelled on
     (``Hua西`` → Huaxi). ``None`` when the token is neither."""
@@ -110,6 +112,11 @@ def _read_whole(token: str, han: str) -> tuple[str, str] | None:
     rest = spelled(halfway.group(2))
     if not rest:
         return None
+    from ..fallback.names import SURNAMES
+
+    surname_first = halfway.group(1) in set(SURNAMES.values()) and not _NAME_BEFORE.search(before)  # Xi Jin平: Jinping
+    if surname_first and not _NAMED_PLACE_AFTER.match(after):
+        return f"{halfway.group(1)} {rest.replace(chr(39), '')}", "a surname in pinyin before a given name in Chinese"
     return halfway.group(1) + rest.lower().replace("'", ""), "pinyin begun in Latin letters and ended in Chinese"
 
 
