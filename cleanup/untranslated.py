@@ -14,6 +14,7 @@ translated whole or proposed whole.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Sequence
 
@@ -72,12 +73,17 @@ def _untranslated(text: str, start: int, pieces: list[tuple[int, int, bool]]) ->
     end = text.find("\n", start)
     end = end if end >= 0 else len(text)
     unknown = known = 0
-    for s, e, covered in pieces:
-        if s < end and e > start:
+    for s, e, covered in pieces[max(0, bisect.bisect_left(pieces, (start,)) - 1) :]:  # pieces are in text order
+        if s >= end:
+            break
+        if e > start:
             n = min(e, end) - max(s, start)
             known, unknown = (known + n, unknown) if covered else (known, unknown + n)
-    latin = len(_LATIN.findall(text, start, end))
-    return (unknown >= MIN_UNKNOWN and unknown >= latin) or (latin == 0 and unknown > 0 and unknown + known >= MIN_CHINESE_LINE)
+    if unknown == 0:
+        return False  # a line of names the glossary knows, or of English
+    if unknown >= MIN_UNKNOWN and unknown >= len(_LATIN.findall(text, start, end)):
+        return True
+    return unknown + known >= MIN_CHINESE_LINE and _LATIN.search(text, start, end) is None
 
 
 def runs_whole(scan: Scan, findings: Sequence[Finding]) -> list[Finding]:

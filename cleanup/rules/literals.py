@@ -145,6 +145,7 @@ class Document:
         self._index = index
         self._starts: frozenset[str] | None = None
         self._wide: str | None = None
+        self._wide_chars: frozenset[str] | None = None
 
     @property
     def wide(self) -> str:
@@ -153,6 +154,14 @@ class Document:
         if self._wide is None:
             self._wide = "" if self.text.isascii() else "\n".join(_WIDE_RUN.findall(self.text))
         return self._wide
+
+    @property
+    def wide_chars(self) -> frozenset[str]:
+        """The non-ASCII characters of the text: a string none of whose first character is here
+        is not in it, known without a scan."""
+        if self._wide_chars is None:
+            self._wide_chars = frozenset(self.wide)
+        return self._wide_chars
 
     def line_starts(self) -> frozenset[str]:
         """The starts of the index that begin some line of the text."""
@@ -190,10 +199,12 @@ class Prefilter:
             if search is not None:
                 if search.search(document.text) is None:
                     return False
-            else:
-                hay = document.wide if _wide_only(need) else document.text
-                if not any(s in hay for s in need.strings):
+            elif _wide_only(need):
+                hay, chars = document.wide, document.wide_chars
+                if not any(s[0] in chars and s in hay for s in need.strings):
                     return False
+            elif not any(s in document.text for s in need.strings):
+                return False
         return True
 
 
