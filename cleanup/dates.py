@@ -207,6 +207,8 @@ DATE = regex.compile(
     r"|(?<![\d.])(?P<hh>\d{1,2})(?:个)?小时(?P<hm>\d{1,2})分(?:钟)?(?![\d秒])"  # 1小时03分: 1 hour 3 minutes
     r"|(?<![\d.])(?P<bei>\d+(?:\.\d+)?)倍(?=[ ](?:the|that|as|more|higher|larger|faster|bigger|greater)\b)"  # 1.5倍 the wage
     r"|(?<![\d.A-Za-z])(?P<typ>0\d{2}[A-Z]{0,2}|\d{2}[A-Z]{1,2})型(?=[ ]?[a-z])"  # the 055型 destroyer: the Type 055 destroyer
+    r"|(?<![\d.])(?P<jail>\d{1,2}|[一二两三四五六七八九十]{1,3})年(?:(?P<jailm>\d{1,2}|[一二两三四五六七八九十]{1,2})个月)?有期徒刑(?!\p{Han})"  # 12年有期徒刑
+    r"|(?<![\d.])(?P<floor>\d{1,3})楼(?![\p{Han}\d])"  # the 5楼: the fifth floor
     r"|(?:一天|每天|每日|一日)(?P<tpd>\d{1,2}|[一二两三四五六七八九十])次(?!\p{Han})"  # 一天三次: three times a day
     r"|(?<![\d.A-Za-z])(?P<tpd2>\d{1,2})次/(?:天|日)(?!\p{Han})"  # 3次/天: 3 times a day
     r"|(?P<sec>\d{1,3})秒(?P<secf>\d{1,3})(?!\.?\d)"
@@ -253,7 +255,7 @@ _NUMERALS = "〇零一二两三四五六七八九十"
 _TRADITIONAL = str.maketrans(
     "個萬億歲時點號週鐘輛項條張臺隻頭屆輪兩餘畝滿減場顆戶噸紀曆臘許農陰間棟", "个万亿岁时点号周钟辆项条张台只头届轮两余亩满减场颗户吨纪历腊许农阴间栋"
 )
-_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸吨顷瓦度户纪代初底末旬成折比许升卡罐瓶箱袋盒册/享同环每左上以半之星拜安步桌级℃下帕桶晚股倍贝型" + _COUNTERS
+_CUES = "年月日时点百多余第周期天分秒岁人里米斤克亩十减%寸吨顷瓦度户纪代初底末旬成折比许升卡罐瓶箱袋盒册/享同环每左上以半之星拜安步桌级℃下帕桶晚股倍贝型徒楼" + _COUNTERS
 _CUE = regex.compile(f"[{regex.escape(_CUES)}]")  # one scan, in C, for any of them
 _TRADITIONAL_FORMS = regex.compile(f"[{''.join(map(chr, _TRADITIONAL))}]")
 _KINDS = (
@@ -261,7 +263,7 @@ _KINDS = (
     ("quantity", "qty"), ("number", "cnt"), ("number", "bare"), ("discount", "off"), ("ordinal", "ord2"),
     ("percentage", "pctof"), ("quantity", "hnum"), ("counter", "lone"), ("percentage", "permil"),
     ("percentage", "cheng"), ("discount", "zhe"), ("score", "s1"), ("quantity", "pts"), ("quantity", "term"),
-    ("quantity", "temp"), ("quantity", "temp2"), ("quantity", "mag"), ("quantity", "mag2"), ("date", "ry"), ("time", "hc"), ("quantity", "hh"), ("quantity", "tpd"), ("quantity", "tpd2"), ("number", "bei"), ("number", "typ"), ("quantity", "evq"), ("quantity", "sm"), ("quantity", "sec"),
+    ("quantity", "temp"), ("quantity", "temp2"), ("quantity", "mag"), ("quantity", "mag2"), ("date", "ry"), ("time", "hc"), ("quantity", "hh"), ("quantity", "tpd"), ("quantity", "tpd2"), ("number", "bei"), ("number", "typ"), ("quantity", "jail"), ("ordinal", "floor"), ("quantity", "evq"), ("quantity", "sm"), ("quantity", "sec"),
 )  # fmt: skip  # what a match is, by its group; anything else is a date
 _DIGITS = str.maketrans("〇零一二两三四五六七八九", "001223456789")
 
@@ -1151,6 +1153,22 @@ def _hours_minutes(m: regex.Match[str]) -> str | None:
     return f"{hours} hour{'' if hours == 1 else 's'} {minutes} minute{'' if minutes == 1 else 's'}"
 
 
+def _prison_term(m: regex.Match[str]) -> str | None:
+    """12年有期徒刑 → 12 years in prison, 3年6个月有期徒刑 → 3 years and 6 months in prison (Xinhua)."""
+    years, months = _number(m["jail"]), _number(m["jailm"]) if m["jailm"] else 0
+    if not years:
+        return None
+    term = f"{years} year{'' if years == 1 else 's'}"
+    if months:
+        term += f" and {months} month{'' if months == 1 else 's'}"
+    return f"{term} in prison"
+
+
+def _floor(m: regex.Match[str]) -> str:
+    """5楼 → fifth floor, 12楼 → 12th floor (AP spells out first to ninth)."""
+    return f"{_nth(int(m['floor']))} floor"
+
+
 def _type(m: regex.Match[str]) -> str:
     """055型 destroyer → Type 055 destroyer: a ship's or weapon's type, as the PLA's English names it."""
     return f"Type {m['typ']}"
@@ -1283,7 +1301,7 @@ _READERS = (
     ("decy", _decade), ("bcy", _era_year), ("ady", _era_year), ("em", _edge), ("ey2", _edge), ("erel2", _edge),
     ("bedge", _edge), ("hx", _about_clock), ("hb", _hour), ("hd", _hour_dian), ("per", _per_unit), ("died", _died_aged), ("cmp", _compared), ("ppt", _percentage_points), ("halfh", _half_hour), ("fden", _fraction), ("wd", _weekday), ("apct", _approximate), ("eamt", _each), ("ipt", _index_points), ("mr1", _month_range), ("sm", _race_time), ("sec", _race_time), ("permil", _per_mille),
     ("cheng", _share), ("zhe", _discount), ("term", _term), ("temp", _temperature), ("temp2", _temperature),
-    ("evq", _event), ("mag", _magnitude), ("mag2", _magnitude), ("ry", _roc_date), ("hc", _colon_clock), ("hh", _hours_minutes), ("tpd", _times_a_day), ("tpd2", _times_a_day), ("bei", _times), ("typ", _type),
+    ("evq", _event), ("mag", _magnitude), ("mag2", _magnitude), ("ry", _roc_date), ("hc", _colon_clock), ("hh", _hours_minutes), ("tpd", _times_a_day), ("tpd2", _times_a_day), ("bei", _times), ("typ", _type), ("jail", _prison_term), ("floor", _floor),
 )  # fmt: skip  # the groups read by a function of their own
 
 
