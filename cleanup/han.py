@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -66,28 +66,45 @@ def _mark_partial(pieces: list[HanPiece]) -> list[HanPiece]:
     return [replace(p, partial=True) if p.kind in (TERM, MIXED) else p for p in pieces]
 
 
+def touching_runs(pieces: Sequence[HanPiece]) -> list[list[HanPiece]]:
+    """The pieces grouped by the Han run they cover: a run's pieces touch one another."""
+    runs: list[list[HanPiece]] = []
+    for p in pieces:
+        if runs and runs[-1][-1].end == p.start:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
+
+
+def inside(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether ``[start, end)`` lies within one of ``spans`` (merged where they overlap,
+    looked up by bisection): the Chinese a date, a quantity or an amount reads."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    starts = [s for s, _ in merged]
+
+    def test(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start) - 1
+        return i >= 0 and end <= merged[i][1]
+
+    return test
+
+
 def dated_runs_whole(pieces: list[HanPiece], dates: Sequence[ChineseDate]) -> list[HanPiece]:
     """The pieces, with keys no longer partial where the only unknown Chinese of their run is
     part of a date or quantity read in English (年 in 2025年春节联欢晚会): such a run is no
     untranslated clause."""
-    spans = sorted((d.start, d.end) for d in dates)
-    starts = [s for s, _ in spans]
-
-    def dated(p: HanPiece) -> bool:
-        i = bisect.bisect_right(starts, p.start) - 1
-        return i >= 0 and spans[i][0] <= p.start and p.end <= spans[i][1]
-
+    dated = inside([(d.start, d.end) for d in dates])
     out: list[HanPiece] = []
-    i = 0
-    while i < len(pieces):
-        j = i + 1
-        while j < len(pieces) and pieces[j].start == pieces[j - 1].end:
-            j += 1  # one run: pieces that touch
-        run = pieces[i:j]
-        if any(p.partial for p in run) and all(dated(p) for p in run if p.kind == UNKNOWN):
+    for run in touching_runs(pieces):
+        if any(p.partial for p in run) and all(dated(p.start, p.end) for p in run if p.kind == UNKNOWN):
             run = [replace(p, partial=False) for p in run]
         out.extend(run)
-        i = j
     return out
 
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import regex
 
-from .han import UNKNOWN
+from .han import UNKNOWN, inside, touching_runs
 from .model import Finding, Safety
 from .scan import Scan
 
@@ -56,13 +56,8 @@ def kept_as_proposals(scan: Scan, findings: Sequence[Finding]) -> list[Finding]:
 
 def _unknown(scan: Scan) -> list[tuple[int, int, bool]]:
     """The Chinese no date, quantity or amount reads, and whether a glossary entry covers it."""
-    read = sorted([(d.start, d.end) for d in scan.chinese_dates] + scan.amounts)
-    out = []
-    for p in scan.han:
-        if any(s <= p.start and p.end <= e for s, e in read):
-            continue
-        out.append((p.start, p.end, p.kind != UNKNOWN))
-    return out
+    read = inside([(d.start, d.end) for d in scan.chinese_dates] + scan.amounts)
+    return [(p.start, p.end, p.kind != UNKNOWN) for p in scan.han if not read(p.start, p.end)]
 
 
 def _untranslated(text: str, start: int, pieces: list[tuple[int, int, bool]]) -> bool:
@@ -117,14 +112,4 @@ def runs_whole(scan: Scan, findings: Sequence[Finding]) -> list[Finding]:
 
 def _runs(scan: Scan) -> list[tuple[int, int]]:
     """The runs of two or more Han pieces that touch (浦东新区 + 人民法院)."""
-    out: list[tuple[int, int]] = []
-    pieces = scan.han
-    i = 0
-    while i < len(pieces):
-        j = i + 1
-        while j < len(pieces) and pieces[j].start == pieces[j - 1].end:
-            j += 1
-        if j - i >= 2:
-            out.append((pieces[i].start, pieces[j - 1].end))
-        i = j
-    return out
+    return [(run[0].start, run[-1].end) for run in touching_runs(scan.han) if len(run) >= 2]

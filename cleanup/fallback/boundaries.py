@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..glossary.compiled import Compiled
-from ..han import TERM, UNKNOWN, HanPiece
+from ..han import TERM, UNKNOWN, HanPiece, touching_runs
 from .index import default_index
 from .names import TITLES_AFTER, person, surname_alone
 from .segment import Word, segment
@@ -32,7 +32,7 @@ def at_word_boundaries(text: str, pieces: list[HanPiece], glossary: Compiled) ->
     if index is None:
         return pieces
     out: list[HanPiece] = []
-    for run in _runs(pieces):
+    for run in touching_runs(pieces):
         if not any(p.partial and p.kind == TERM for p in run):
             out.extend(run)
             continue
@@ -77,14 +77,3 @@ def _surname(text: str, piece: HanPiece) -> bool:
     writes (``compose``)."""
     han = text[piece.start : piece.end]
     return piece.kind == UNKNOWN and (surname_alone(han) is not None or person(han) is not None)
-
-
-def _runs(pieces: list[HanPiece]) -> list[list[HanPiece]]:
-    """The pieces grouped by the Han run they cover: a run's pieces touch one another."""
-    runs: list[list[HanPiece]] = []
-    for p in pieces:
-        if runs and runs[-1][-1].end == p.start:
-            runs[-1].append(p)
-        else:
-            runs.append([p])
-    return runs
