@@ -621,8 +621,8 @@ def the_missing(text: str, start: int, end: int, english: str) -> bool:
     nxt = _NEXT_ANY.match(text[end : end + 30])
     word = nxt.group(1) if nxt else ""
     if word == "and":  # Both 商务部 and 海关总署 data: the names together modify the noun after them
-        after = _NEXT_ANY.match(text[_after_conjuncts(text, end) : _after_conjuncts(text, end) + 30])
-        if after is not None and after.group(1).islower() and after.group(1) not in NOT_A_NOUN | _ADVERBS and not _past_verb(after.group(1)):
+        stop = _after_conjuncts(text, end)
+        if _NEXT_LOWER.match(text[stop : stop + 30]) and not _ends_noun_phrase(text, stop):
             return False
     return not word or word[:1].isupper() or word.lower() in NOT_A_NOUN | _ADVERBS or _past_verb(word)
 

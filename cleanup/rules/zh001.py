@@ -53,6 +53,7 @@ from collections.abc import Iterator
 import regex
 
 from ..english import (
+    THE_BEFORE,
     attributive_plural,
     bare_count_plural,
     before_plural_of_place,
@@ -307,7 +308,6 @@ def _without_title_said(text: str, start: int, english: str) -> str:
 _BETWEEN_BEFORE = regex.compile(r"(?<![\w'’])(?i:between)[ ]$")
 _COUNTRY = r"[A-Z][\w.]*(?: [A-Z][\w.]*)?"
 _PAIR = regex.compile(rf"({_COUNTRY})-({_COUNTRY})(?:-({_COUNTRY}))?")
-_TAKES_THE_SHORT = frozenset(("US", "EU", "UK", "UN", "Philippines", "Netherlands"))
 
 
 def _pair_after_between(text: str, start: int, english: str) -> str:
@@ -316,7 +316,7 @@ def _pair_after_between(text: str, start: int, english: str) -> str:
     pair = _PAIR.fullmatch(english)
     if pair is None or not _BETWEEN_BEFORE.search(text, max(0, start - 9), start):
         return english
-    names = [f"the {n}" if n in _TAKES_THE_SHORT else n for n in pair.groups() if n]
+    names = [f"the {n}" if takes_the(n) else n for n in pair.groups() if n]
     return f"{', '.join(names[:-1])} and {names[-1]}"  # between 中日韩: China, Japan and South Korea
 
 
@@ -482,7 +482,6 @@ def check(scan: Scan) -> Iterator[Finding]:
         yield replace_after_article(scan.text, CODE, piece.start, end, after, safety, message, entry.origin)
 
 
-_THE_RIGHT_BEFORE = regex.compile(r"(?<![\w'’])[Tt]he[ ]$")
 _END_NEXT = regex.compile(r"[.;:!?](?:\s|$)")  # not a comma: The 中国, Japan and South Korea summit
 
 
@@ -492,7 +491,7 @@ def _the_before_place(scan: Scan, piece: HanPiece, end: int, english: str) -> in
     said"; ``the 中国 market`` keeps it."""
     if piece.entry not in scan.glossary.adjectives or piece.place >= 0 or takes_the(english) or not english[:1].isupper():
         return None
-    the = _THE_RIGHT_BEFORE.search(scan.text, max(0, piece.start - 4), piece.start)
+    the = THE_BEFORE.search(scan.text, max(0, piece.start - 4), piece.start)
     if the is None or not (verb_next(scan.text, end) or _END_NEXT.match(scan.text, end)):
         return None
     return the.start()
