@@ -60,7 +60,17 @@ from decimal import Decimal
 import regex
 
 from .english import THE_BEFORE, modifies_noun, said_next
-from .numbers import BELOW_WAN, RANGE_LOW, SMALL_UNITS, chinese_number, english_number, grouped, ordinal, range_low
+from .numbers import (
+    BELOW_WAN,
+    CHINESE_HEDGES,
+    RANGE_LOW,
+    SMALL_UNITS,
+    chinese_number,
+    english_number,
+    grouped,
+    ordinal,
+    range_low,
+)
 
 _NUM = r"[〇零一二两三四五六七八九十]"
 _YEAR = rf"(?:1[89]\d\d|20\d\d|{_NUM}{{4}})"
@@ -309,8 +319,7 @@ def chinese_dates(text: str, han: Sequence[tuple[int, int]] | None = None) -> li
         elif m["qty"] is not None:
             english = _quantity(m, text)
             if english and m["qhedge"]:  # 约30人: about 30 people; 超过100万辆: more than 1 million vehicles
-                hedge = {"约": "about ", "近": "nearly "}.get(m["qhedge"], "more than ")
-                english = english if english.startswith(("about ", "more than ", "nearly ")) else hedge + english
+                english = english if english.startswith(("about ", "more than ", "nearly ")) else CHINESE_HEDGES[m["qhedge"]] + english
             if m["qunit"] == "年" and m["qty"].isdigit() and 110 <= int(m["qty"]) <= 119 and not m["qscale"]:
                 sure = False  # the 114年 budget: Taiwan's year 114 (2025), or 114 years; for a human to say
             if english and english.endswith(" person-times") and _TRIPS_BEFORE.search(text, max(0, start - 160), start):
@@ -578,7 +587,7 @@ def _stoppage(text: str, start: int, m: regex.Match[str]) -> tuple[int, str] | N
     if before is None or not 1 <= n <= 15:
         return None
     half = "first-half " if before["base"].endswith("45") else ""
-    return before.start("base"), f"{_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)} minute of {half}stoppage time"
+    return before.start("base"), f"{_nth(n)} minute of {half}stoppage time"
 _PARTS = {"条": "Article", "章": "Chapter", "款": "Paragraph"}  # of a law: 第二十三条 → Article 23
 _COUNTED = {"季度": " quarter", "轮": " round", "批": " batch", "次": "", "剂": " dose", "分钟": " minute", "名": " place"}  # 第一季度 → first quarter
 
@@ -603,7 +612,7 @@ def _ordinal(m: regex.Match[str]) -> str | None:
     if unit in _PARTS:
         return f"{_PARTS[unit]} {n}"
     if unit == "届":
-        return _ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)  # the third CIIE, the 14th NPC (Xinhua)
+        return _nth(n)  # the third CIIE, the 14th NPC (Xinhua)
     if unit == "季度" and n > 4:
         return None
     if unit in ("轮", "批") and _NOUN_OF_ROUND.match(m.string, m.end()):
@@ -611,8 +620,8 @@ def _ordinal(m: regex.Match[str]) -> str | None:
     if unit == "名" and _RANKED_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
         return _nth(n)  # finished 第5名: finished fifth
     if unit == "次" and _NO_NOUN_AFTER_TIME.match(m.string, m.end()):
-        return f"{_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)} time"  # the 第5次 the event is held: the fifth time
-    return (_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)) + _COUNTED[unit]
+        return f"{_nth(n)} time"  # the 第5次 the event is held: the fifth time
+    return _nth(n) + _COUNTED[unit]
 
 
 def _quantity(m: regex.Match[str], text: str) -> str | None:
@@ -625,7 +634,7 @@ def _quantity(m: regex.Match[str], text: str) -> str | None:
         return None
     if unit == "周年":  # 70周年 → 70th anniversary
         n = _number(m["qty"]) if not (more or scale or m["qwhen"]) else None
-        return None if not n else f"{_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)} anniversary"
+        return None if not n else f"{_nth(n)} anniversary"
     number = m["qty"]
     if unit == "年" and number.isdigit() and len(number) >= 4:
         return None  # 1000年, 12025年: a year out of range or a typo, not a duration
@@ -798,7 +807,7 @@ def _english(m: regex.Match[str]) -> str | None:
         return _ordinal(m)
     if m["ord2"] is not None:  # finished 第三: third; the 第17 position: 17th
         n = _number(m["ord2"])
-        return (_ORDINAL_WORDS[n - 1] if n <= 9 else ordinal(n)) if n else None
+        return _nth(n) if n else None
     if m["pctof"] is not None:  # 92.5%的 users: 92.5% of users
         return f"{m['pctof']} of"  # (before a singular noun the 的 is dropped: chinese_dates)
     if m["more"] is not None:
@@ -938,8 +947,7 @@ _PERIOD_CUES = (
 def _period(text: str, start: int) -> str:
     """环比 compares with the period before, which the sentence names: quarter on quarter for a
     quarter's figures, week on week for a week's, else month on month (monthly statistics)."""
-    line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
-    cues = [(m.end(), period) for cue, period in _PERIOD_CUES for m in cue.finditer(text, line_start, start)]
+    cues = [(m.end(), period) for cue, period in _PERIOD_CUES for m in cue.finditer(text, _sentence_start(text, start), start)]
     return max(cues)[1] if cues else "month on month"  # the period named last before it
 
 

@@ -18,6 +18,8 @@ DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, 
           "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 SMALL_UNITS = {"十": 10, "百": 100}  # enough for a day, a month or a series member (十八号)
+# Chinese words that hedge a figure after them (近百万: nearly one million), longest first.
+CHINESE_HEDGES = {"超过": "more than ", "近": "nearly ", "约": "about ", "逾": "more than ", "超": "more than "}
 BELOW_WAN = {**SMALL_UNITS, "千": 1000}  # an article of a long law (第一千一百六十五条), a count below 10,000
 ARABIC = regex.compile(r"[\d,]+(?:\.\d+)?")
 YEAR = regex.compile(r"(?:1[5-9]|20)\d\d")

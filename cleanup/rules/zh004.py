@@ -45,7 +45,7 @@ from ..english import capitalise, sentence_start
 from ..glossary.compiled import CurrencyIndex
 from ..han import MIXED_UNKNOWN, UNKNOWN, HanPiece
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
-from ..numbers import DIGITS, RANGE_LOW, figure, grouped, range_low, year_like
+from ..numbers import CHINESE_HEDGES, DIGITS, RANGE_LOW, figure, grouped, range_low, year_like
 from ..scan import Scan
 from ..zh import has_han
 from .base import han_padding, replace, replace_after_article, report, spaced_from_before
@@ -253,17 +253,14 @@ def _amount(ctx: _Context, m: regex.Match[str]) -> Amount | None:
     return Amount(start, end, entry, number, chinese, loose, hedge)
 
 
-_HEDGES = {"近": "nearly ", "约": "about ", "逾": "more than ", "超过": "more than "}
-
-
 def _hedged(num: str) -> tuple[str, str] | None:
     """The hedge a figure carries and the figure without it: 100多亿 → ("more than ", "100亿"),
     3亿多 → ("more than ", "3亿"), 近百万 → ("nearly ", "一百万"). ``None`` when the hedge reads no
     way: 35多万 (only a round figure takes 多 before its unit), 近100多."""
     hedge = ""
-    word = next((w for w in _HEDGES if num.startswith(w)), None)
+    word = next((w for w in CHINESE_HEDGES if num.startswith(w)), None)
     if word is not None:  # 近百万: nearly one million; 约3000万: about 30 million; 逾100亿: more than 10 billion
-        hedge, num = _HEDGES[word], num[len(word) :].lstrip(" ")
+        hedge, num = CHINESE_HEDGES[word], num[len(word) :].lstrip(" ")
         num = "一" + num if num[0] in "百千万萬" else num
     marks = [i for i, ch in enumerate(num) if ch in "多余"]
     if not marks:
