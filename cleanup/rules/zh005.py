@@ -84,23 +84,38 @@ _NOUN_AFTER = regex.compile(
 )
 _MASS_AFTER_OF = regex.compile(r" of (?:[a-z][\w-]* ){0,2}(?:supplies|goods|materials|equipment|clothing|luggage|furniture|merchandise|produce|relics|artifacts)\b")
 _FULL_DATE = regex.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}")
-# After "on", English says "at" a time of a day or the start or end of a period, "in" a part of a month.
+# The preposition English puts before a date: "at" a time or a period's start or end, "on" a day
+# or a part of one, "in" a month, a year or a part of a month.
 _MOMENT = regex.compile(
     r"(?:around |about )?(?:\d{1,2}(?::\d\d)? [ap]\.m\.|noon|midnight) on .+|the (?:start|end|beginning) of .+"
-    r"|(?:mid-|early |late )[A-Z][a-z]+(?: \d{4})?"
+)
+_DAY = regex.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?"
+    r"|the (?:morning|afternoon|evening|night|early hours|early morning) of .+"
+)
+_MONTH = regex.compile(
+    r"(?:mid-|early |late )?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?: \d{4})?|\d{4}"
 )
 _DAY_NEXT = regex.compile(r"[ ]?(?:the[ ])?\d")
-_MONTH_OR_YEAR = regex.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?|\d{4}"
-)
-_DAY_DATE = regex.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?")
+_PREPOSITION_BEFORE = regex.compile(r"(?<![\w'’])(?:[Oo]n|[Ii]n|[Aa]t)[ ]$")
 _NTH = regex.compile(r"the \d{1,2}(?:st|nd|rd|th)")
 _SAID_BEFORE = regex.compile(r"(?<![\w'’])(?:said|announced|reported|confirmed|added|stated|revealed|noted)[ ]$")
-_PART_OF_DAY = regex.compile(r"the (?:morning|afternoon|evening|night|early hours|early morning) of ")  # at 3月15日晚: on the evening of
-_EDGE = regex.compile(r"the (?:start|end|beginning) of ")  # in 2021年底: at the end of 2021
-_AT_BEFORE = regex.compile(r"(?<![\w'’])[Aa]t[ ]$")
-_IN_BEFORE = regex.compile(r"(?<![\w'’])[Ii]n[ ]$")  # in 2024年5月3日: on May 3, 2024
-_ON_BEFORE = regex.compile(r"(?<![\w'’])[Oo]n[ ]$")
+
+
+def _preposition_for(english: str, text: str, end: int) -> str | None:
+    """The preposition a date's English takes (at 9 a.m. on March 5, at the end of 2021, on March
+    15, on the evening of March 15, in December 2023, in mid-December), or ``None``; a month with a
+    day after it in the text (On 5月 the 4th) keeps the writer's."""
+    if _MOMENT.fullmatch(english):
+        return "at"
+    if _DAY.fullmatch(english):
+        return "on"
+    if _MONTH.fullmatch(english) and not _DAY_NEXT.match(text, end):
+        return "in"
+    return None
+
+
 _DETERMINER_BEFORE = regex.compile(r"(?<![\w'’])(?i:the|its|their|his|her|our|this|that|[A-Za-z][\w-]*['’]s)[ ]$")
 _THE_EARLY_BEFORE = regex.compile(r"(?<![\w'’])(?i:the) (?i:early|late|mid|middle)[ -]?$")
 _LOWER_WORD_AFTER = regex.compile(r"[ ][a-z]")
@@ -125,8 +140,8 @@ def _chinese_law_before(scan: Scan, pos: int) -> tuple[int, str, Safety] | None:
     pos -= text[pos - 1 : pos] == " "  # 刑法 第二百六十六条, after 《》 gave way to a space
     closed = text[pos - 1 : pos] in ("》", "〉")
     end = pos - 1 if closed else pos
-    piece = next((p for p in scan.han if p.end == end and p.kind == TERM), None)
-    if piece is None:
+    piece = scan.pieces_by_end.get(end)
+    if piece is None or piece.kind != TERM:
         return None
     entry = scan.glossary.entry(piece.entry)
     if not _LAW_TITLE.match(entry.en):
@@ -176,16 +191,16 @@ def _term_starts(scan: Scan, pos: int) -> bool:
     return piece is not None and piece.kind == TERM and piece.entry not in g.adjectives and piece.entry not in g.levels
 
 
-def _known_ends(scan: Scan, pos: int) -> bool:
+def _known_ends(scan: Scan, pos: int, date_ends: set[int]) -> bool:
     """Whether a whole glossary term or a Chinese date ends at ``pos`` (not a key inside a clause)."""
     piece = scan.pieces_by_end.get(pos)
-    return (piece is not None and piece.kind == TERM and not piece.partial) or any(d.end == pos for d in scan.chinese_dates)
+    return (piece is not None and piece.kind == TERM and not piece.partial) or pos in date_ends
 
 
-def _known_starts(scan: Scan, pos: int) -> bool:
+def _known_starts(scan: Scan, pos: int, date_starts: set[int]) -> bool:
     """Whether a whole glossary term or a Chinese date starts at ``pos``."""
     piece = scan.pieces_by_start.get(pos)
-    return (piece is not None and piece.kind == TERM and not piece.partial) or any(d.start == pos for d in scan.chinese_dates)
+    return (piece is not None and piece.kind == TERM and not piece.partial) or pos in date_starts
 
 
 def check(scan: Scan) -> Iterator[Finding]:
@@ -195,6 +210,7 @@ def check(scan: Scan) -> Iterator[Finding]:
     known = [(p.start, p.end) for p in scan.han if p.kind in (TERM, MIXED)] if scan.chinese_dates else []
     known += [(f.span.start, f.span.end) for f in lines]
     known.sort()
+    date_starts, date_ends = {d.start for d in scan.chinese_dates}, {d.end for d in scan.chinese_dates}
     for date in scan.chinese_dates:
         origin = _ORIGINS[date.kind]  # chinese-date, chinese-quantity, chinese-time ...: what the log names
         i = bisect.bisect_right(known, (date.start, len(text))) - 1
@@ -202,8 +218,8 @@ def check(scan: Scan) -> Iterator[Finding]:
             continue  # inside a glossary term: 第一季度报告 is the entry's (first-quarter report)
         before, after = text[date.start - 1 : date.start], text[date.end : date.end + 1]
         per = date.kind == "unit"  # 元/吨: the amount before is ZH004's, which writes it in English
-        clause = (has_han(before) and not per and not _known_ends(scan, date.start)) or (
-            has_han(after) and not _known_starts(scan, date.end)
+        clause = (has_han(before) and not per and not _known_ends(scan, date.start, date_ends)) or (
+            has_han(after) and not _known_starts(scan, date.end, date_starts)
         )  # 2025年春节联欢晚会: a term or another date beside it is no untranslated clause
         guess = date.kind == "discount" or not date.sure  # 减3: a cut, or 3 off; 3比1 with no game in sight
         safety = Safety.SUGGESTION if clause or guess else Safety.SAFE
@@ -296,20 +312,14 @@ def check(scan: Scan) -> Iterator[Finding]:
         if echo is not None:  # March 5 (3月5日): the English before says it
             yield Finding(CODE, Span(date.start, date.end), f"{message}; it repeats the English beside it", Fix(echo, safety), origin)
             continue
-        moment, month = _MOMENT.fullmatch(english.strip()), _MONTH_OR_YEAR.fullmatch(english.strip())
-        if month and _DAY_NEXT.match(text, date.end):
-            month = None  # On 5月 the 4th: a day follows, "on" stays
-        day = _DAY_DATE.fullmatch(english.strip()) or _PART_OF_DAY.match(english.strip())
-        edge = _EDGE.match(english.strip())
-        on = _ON_BEFORE.search(text, max(0, date.start - 3), date.start) if moment or month else None
-        on = on or (_IN_BEFORE.search(text, max(0, date.start - 3), date.start) if day or edge else None)
-        on = on or (_AT_BEFORE.search(text, max(0, date.start - 3), date.start) if _PART_OF_DAY.match(english.strip()) else None)
-        if on is None and _NTH.fullmatch(english.strip()) and _SAID_BEFORE.search(text, max(0, date.start - 12), date.start):
+        wanted = _preposition_for(english.strip(), text, date.end)
+        prep = _PREPOSITION_BEFORE.search(text, max(0, date.start - 3), date.start) if wanted else None
+        if prep is None and _NTH.fullmatch(english.strip()) and _SAID_BEFORE.search(text, max(0, date.start - 12), date.start):
             english = "on " + english.lstrip()  # The ministry said 15日 that: said on the 15th that
-        if on is not None:  # On 3月5日上午9时: At 9 a.m. on March 5; filed on 2023年12月: in December 2023
-            word = "on " if day else "at " if moment and not moment.group().startswith(("mid-", "early ", "late ")) else "in "
-            at = (word.capitalize() if on.group()[0] in "OI" else word) + english.lstrip()
-            yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(on.start(), date.end), at),), safety), origin)
+        if prep is not None and wanted and prep.group().strip().lower() != wanted:
+            # On 3月5日上午9时: At 9 a.m. on March 5; filed on 2023年12月: in December 2023
+            at = (wanted.capitalize() if prep.group()[0].isupper() else wanted) + " " + english.lstrip()
+            yield Finding(CODE, Span(date.start, date.end), message, Fix((Edit(Span(prep.start(), date.end), at),), safety), origin)
             continue
         yield replace_after_article(text, CODE, date.start, date.end, english, safety, message, origin)
 
