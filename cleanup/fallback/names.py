@@ -54,6 +54,7 @@ _COMPOUND = (
 )
 SURNAMES: dict[str, str] = dict(regex.findall(r"(\p{Han})([A-Za-z]+)", _SINGLE))
 COMPOUND_SURNAMES: dict[str, str] = dict(regex.findall(r"(\p{Han}{2})([A-Za-z]+)", _COMPOUND))
+SURNAME_READINGS = frozenset(SURNAMES.values())  # Zhang, Wang …: a surname written in pinyin
 PLACE_SUFFIXES = {
     "省": "Province", "市": "City", "县": "County", "区": "District", "镇": "Town", "乡": "Township",
     "村": "Village", "港": "Port", "岛": "Island", "湾": "Bay", "湖": "Lake", "路": "Road", "街": "Street",

@@ -99,10 +99,10 @@ def _read_whole(token: str, han: str, after: str = "", before: str = "") -> tupl
         return f"{halfway.group(1)} {generic}", f"a place's name in pinyin and its generic {halfway.group(2)}"
     given = _SURNAME_THEN_GIVEN.fullmatch(token)
     if given is not None and given.group(2)[-1] not in _GENERIC_ENDS:
-        from ..fallback.names import SURNAMES  # the pinyin tables load only for such a token
+        from ..fallback.names import SURNAME_READINGS  # the pinyin tables load only for such a token
         from ..fallback.pinyin import spelled as spell
 
-        name = spell(given.group(2)) if given.group(1) in set(SURNAMES.values()) else ""
+        name = spell(given.group(2)) if given.group(1) in SURNAME_READINGS else ""
         if name:  # Zhang艺谋 → Zhang Yimou
             return f"{given.group(1)} {name.replace(chr(39), '')}", "a surname in pinyin before a given name in Chinese"
     if halfway is None or not looks_transliterated(halfway.group(1)) or halfway.group(2) in _GENERIC_ENDS:
@@ -112,9 +112,9 @@ def _read_whole(token: str, han: str, after: str = "", before: str = "") -> tupl
     rest = spelled(halfway.group(2))
     if not rest:
         return None
-    from ..fallback.names import SURNAMES
+    from ..fallback.names import SURNAME_READINGS
 
-    surname_first = halfway.group(1) in set(SURNAMES.values()) and not _NAME_BEFORE.search(before)  # Xi Jin平: Jinping
+    surname_first = halfway.group(1) in SURNAME_READINGS and not _NAME_BEFORE.search(before)  # Xi Jin平: Jinping
     if surname_first and not _NAMED_PLACE_AFTER.match(after):
         return f"{halfway.group(1)} {rest.replace(chr(39), '')}", "a surname in pinyin before a given name in Chinese"
     return halfway.group(1) + rest.lower().replace("'", ""), "pinyin begun in Latin letters and ended in Chinese"
