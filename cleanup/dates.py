@@ -440,8 +440,9 @@ def _windows(han: Sequence[tuple[int, int]], size: int) -> list[tuple[int, int]]
 _RANGE = regex.compile(r"[ ]?([至到~～—–\-－])[ ]?|[ ](?:to|through|until|till|and)[ ]")  # 9月1日 to 3日: September 1 to 3
 
 
+MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"  # English months, as a regex alternation
 _MONTH_NAME_BEFORE = regex.compile(  # June 7日, June 7日 and 8日
-    r"(?<![\w'’])(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    rf"(?<![\w'’])(?:{MONTH_NAMES}"
     r"|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)[ ](?:\d{1,2}日?(?:,[ ]|[ ]and[ ]|[ ]to[ ]|[-–]))?$"
 )
 _DAYS_BEFORE = regex.compile(  # detained for 10日, Liu has 10日 to appeal, 行政拘留10日: a number of days
@@ -451,7 +452,7 @@ _DAYS_BEFORE = regex.compile(  # detained for 10日, Liu has 10日 to appeal, �
 )
 _DAYS_AFTER = regex.compile(r"[ ](?:of|to [a-z]+|later|ago|in a row|straight)\b")
 _OF_MONTH_AFTER = regex.compile(  # 10日 of March, 10日 of next month, 10日 and 11日: days of a month
-    r"[ ](?:of (?:January|February|March|April|May|June|July|August|September|October|November|December"
+    rf"[ ](?:of (?:{MONTH_NAMES}"
     r"|next month|this month|last month|the month)\b|(?:and|or|to)[ ]\d{1,2}日)"
 )
 
@@ -939,7 +940,7 @@ _PERIOD_CUES = (
     (regex.compile(r"(?i:quarter|\bQ[1-4]\b)|季度"), "quarter on quarter"),
     (regex.compile(r"(?i:\bweek|weekly)|周"), "week on week"),
     (regex.compile(
-        r"(?i:\bmonth|monthly|January|February|March|April|May|June|July|August|September|October|November|December)"
+        rf"(?i:\bmonth|monthly|{MONTH_NAMES})"
     ), "month on month"),
 )
 

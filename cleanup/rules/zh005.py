@@ -42,7 +42,7 @@ from collections.abc import Iterator
 import regex
 
 from ..datelines import datelines
-from ..dates import HEDGE_BEFORE, ChineseDate
+from ..dates import HEDGE_BEFORE, MONTH_NAMES, ChineseDate
 from ..english import THE_BEFORE, capitalise, ordinal_needs_the, said_next, sentence_start, singular
 from ..han import MIXED, TERM
 from ..model import Edit, Finding, Fix, Origin, Safety, Span
@@ -90,11 +90,11 @@ _MOMENT = regex.compile(
     r"(?:around |about )?(?:\d{1,2}(?::\d\d)? [ap]\.m\.|noon|midnight) on .+|the (?:start|end|beginning) of .+"
 )
 _DAY = regex.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?"
+    rf"(?:{MONTH_NAMES}) \d{{1,2}}(?:, \d{{4}})?"
     r"|the (?:morning|afternoon|evening|night|early hours|early morning) of .+"
 )
 _MONTH = regex.compile(
-    r"(?:mid-|early |late )?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    rf"(?:mid-|early |late )?(?:{MONTH_NAMES})"
     r"(?: \d{4})?|\d{4}"
 )
 _DAY_NEXT = regex.compile(r"[ ]?(?:the[ ])?\d")
